@@ -1,0 +1,51 @@
+# coopportal: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install run test lint check messages clean
+
+# The virtual environment is rebuilt only when the requirements change.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# The local demo: SQLite under var/ (unless DATABASE_URL says otherwise),
+# administrative units, demo data and demo accounts, then the server.
+run: install
+	mkdir -p var
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_admin_units
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py create_demo_accounts
+	@echo "The portal answers on http://127.0.0.1:$(PORT)/"
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Browser tests need Debian's chromium; as root it is installed here,
+# otherwise they are skipped with a message saying how to get it.
+test: install
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+	mkdir -p var/screenshots
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	DEBUG=1 $(BIN)/python manage.py check
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Needs GNU gettext (msgfmt); the compiled catalogues are committed.
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var
+	DEBUG=1 $(BIN)/python manage.py compilemessages -l vi --ignore=.venv
+
+clean:
+	rm -rf var/staticfiles var/screenshots .pytest_cache

@@ -1,0 +1,78 @@
+"""Writing spreadsheets people open in Excel: typed cells, and text that a
+spreadsheet would run as a formula neutralised."""
+
+import datetime
+from decimal import Decimal
+
+# OWASP's trigger set for CSV/formula injection.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Numbers and dates stay typed; text that starts like a formula gets a
+    leading apostrophe (OWASP's advice), so a spreadsheet shows it as text."""
+    if value is None or isinstance(value, (bool, int, float, Decimal, datetime.date, datetime.datetime)):
+        if isinstance(value, Decimal):
+            return float(value) if value != value.to_integral_value() else int(value)
+        return value
+    text = str(value)
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+DATE_FORMAT = "dd/mm/yyyy"
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"
+
+
+def typed_row(sheet, values):
+    """Cells for a write-only sheet: safe text, dates as dates shown
+    dd/mm/yyyy, numbers with thousands grouping (Excel shows the user's own
+    separators, "1.234" in a Vietnamese Excel)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    row = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=safe_cell(value))
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, int) and not isinstance(value, bool):
+            cell.number_format = INTEGER_FORMAT
+        elif isinstance(value, (float, Decimal)):
+            cell.number_format = DECIMAL_FORMAT
+        row.append(cell)
+    return row
+
+
+def table_workbook(title, headers, rows, stream):
+    """Write one sheet (frozen header, autofilter) streaming ``rows`` into
+    ``stream``: memory stays flat however many rows there are."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers):
+        sheet.column_dimensions[_column_letter(index)].width = max(12, min(45, len(str(header)) + 4))
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=safe_cell(str(header)))
+        cell.font = Font(bold=True)
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    count = 0
+    for values in rows:
+        sheet.append(typed_row(sheet, values))
+        count += 1
+    if headers:
+        sheet.auto_filter.ref = f"A1:{_column_letter(len(headers) - 1)}{count + 1}"
+    workbook.save(stream)
+
+
+def _column_letter(index):
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)

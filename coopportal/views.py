@@ -1,0 +1,41 @@
+from django.contrib.auth.views import LoginView
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from coopportal.demo_accounts import demo_credentials
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 otherwise (for load balancers and
+    the container HEALTHCHECK)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+def home(request):
+    """The portal opens on this year's dashboard."""
+    return redirect("planning:dashboard", year=timezone.localdate().year)
+
+
+class PortalLoginView(LoginView):
+    """The portal's own login page; on a local demo database it lists the
+    demo accounts so that a newcomer can get in."""
+
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["demo_accounts"] = demo_credentials()
+        return context

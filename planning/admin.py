@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from planning.models import Indicator, ManualActual, Target
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    autocomplete_fields = ["commune"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "unit", "comparison", "group", "measure", "position"]
+    list_filter = ["group", "unit"]
+    search_fields = ["code", "name", "name_en"]
+    inlines = [TargetInline]
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "commune", "value", "source_document"]
+    list_filter = ["year", "indicator__group"]
+    list_select_related = ["indicator", "commune"]
+    autocomplete_fields = ["indicator", "commune"]
+
+
+@admin.register(ManualActual)
+class ManualActualAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "commune", "value", "as_of", "entered_by"]
+    list_filter = ["year", "indicator"]
+    list_select_related = ["indicator", "commune", "entered_by"]
+    autocomplete_fields = ["indicator", "commune"]
+    readonly_fields = ["entered_by", "entered_at"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "indicator":
+            # Only hand-entered indicators take a manual actual.
+            kwargs["queryset"] = Indicator.objects.filter(measure="")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)

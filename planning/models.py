@@ -1,0 +1,162 @@
+"""The plan: indicators, their yearly targets, and actuals typed in with
+evidence where the registry cannot compute them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from planning.measures import MEASURES
+from registry.models.reports import YEAR_VALIDATORS
+
+
+class Indicator(models.Model):
+    """A plan indicator ("new HTX established", "share rated Khá or better")."""
+
+    class Unit(models.TextChoices):
+        COUNT = "count", _("count")
+        PERCENT = "percent", _("%")
+        MILLION_VND = "million_vnd", _("million VND/person/year")
+        PEOPLE = "people", _("people")
+        HOUSEHOLDS = "households", _("households")
+
+    class Comparison(models.TextChoices):
+        AT_LEAST = "gte", _("at least")
+        MORE_THAN = "gt", _("more than")
+        AT_MOST = "lte", _("at most")
+
+    class Group(models.TextChoices):
+        HTX = "htx", _("HTX development")
+        THT = "tht", _("Cooperative groups")
+        QUALITY = "quality", _("Quality")
+        INCOME = "income", _("Income and jobs")
+        SOCIAL = "social", _("Social")
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("name (Vietnamese)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    unit = models.CharField(_("unit"), max_length=12, choices=Unit, default=Unit.COUNT)
+    comparison = models.CharField(_("comparison"), max_length=3, choices=Comparison, default=Comparison.AT_LEAST)
+    group = models.CharField(_("group"), max_length=10, choices=Group, default=Group.HTX)
+    measure = models.CharField(
+        _("computed from"),
+        max_length=40,
+        blank=True,
+        choices=[(code, m.label) for code, m in MEASURES.items()],
+        help_text=_("A registry measure; leave empty for an indicator entered by hand with evidence."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["group", "position", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def is_computed(self):
+        return bool(self.measure)
+
+    @property
+    def group_order(self):
+        return list(self.Group.values).index(self.group)
+
+
+class Target(models.Model):
+    """The value an indicator should reach in a year (province-wide, or for one commune)."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    commune = models.ForeignKey(
+        "registry.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("commune"),
+        help_text=_("Leave empty for the whole province."),
+    )
+    value = models.DecimalField(_("target"), max_digits=16, decimal_places=2)
+    source_document = models.CharField(
+        _("decided by"), max_length=255, blank=True, help_text=_("The decision or plan the target comes from.")
+    )
+
+    class Meta:
+        ordering = ["-year", "indicator"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=models.Q(commune__isnull=True),
+                name="target_one_per_year",
+                violation_error_message=_("This indicator already has a target for this year."),
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year", "commune"],
+                condition=models.Q(commune__isnull=False),
+                name="target_one_per_year_commune",
+                violation_error_message=_("This indicator already has a target for this year and commune."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0),
+                name="target_not_negative",
+                violation_error_message=_("A target cannot be negative."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year}: {self.value}"
+
+
+class ManualActual(models.Model):
+    """An actual typed in with evidence, for an indicator the registry cannot
+    compute. Several dated entries may exist; the latest counts."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="manual_actuals", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    commune = models.ForeignKey(
+        "registry.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("commune")
+    )
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    as_of = models.DateField(_("as of"))
+    note = models.TextField(_("note and evidence"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "indicator", "-as_of", "-id"]
+        verbose_name = _("manual actual")
+        verbose_name_plural = _("manual actuals")
+        get_latest_by = ["as_of", "id"]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year}: {self.value} ({self.as_of:%d/%m/%Y})"
+
+    def clean(self):
+        if self.indicator_id and self.indicator.is_computed:
+            raise ValidationError(
+                {"indicator": _("This indicator is computed from the registry; its actual cannot be typed in.")}
+            )
+        if self.value is not None and self.value < 0:
+            raise ValidationError({"value": _("A value cannot be negative.")})

@@ -1,0 +1,62 @@
+"""Administrative units from the vietnamadminunits package (MIT), which ships
+today's 34 provinces and 3,321 communes, the 63-province data before 1 July
+2025 and the mapping between them. Everything is keyed on official codes."""
+
+from functools import lru_cache
+
+from vietnamadminunits import convert_address
+from vietnamadminunits.database import query
+
+from registry.models import Commune, Province
+
+_KINDS = {"Xã": Commune.Kind.COMMUNE, "Phường": Commune.Kind.WARD, "Đặc khu": Commune.Kind.SPECIAL_ZONE}
+
+
+def load_admin_units():
+    """Create or update every province and commune; returns the two counts."""
+    rows = query(
+        "SELECT DISTINCT provinceCode, province, provinceShort, wardCode, ward, wardShort, wardType "
+        "FROM admin_units ORDER BY provinceCode, wardCode"
+    )
+    provinces = {}
+    communes = []
+    for row in rows:
+        provinces[row["provinceCode"]] = Province(
+            code=row["provinceCode"], name=row["province"], short_name=row["provinceShort"]
+        )
+        commune = Commune(
+            code=row["wardCode"],
+            province_id=row["provinceCode"],
+            name=row["ward"],
+            short_name=row["wardShort"],
+            kind=_KINDS[row["wardType"]],
+        )
+        commune.search_text = commune.build_search_text()
+        communes.append(commune)
+    Province.objects.bulk_create(
+        provinces.values(), update_conflicts=True, unique_fields=["code"], update_fields=["name", "short_name"]
+    )
+    Commune.objects.bulk_create(
+        communes,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["province", "name", "short_name", "kind", "search_text"],
+    )
+    return len(provinces), len(communes)
+
+
+@lru_cache(maxsize=64)
+def communes_from_legacy_province(legacy_province_code):
+    """Codes of today's communes that took in communes of a pre-2025
+    province (e.g. "15", the former Yên Bái, now part of Lào Cai)."""
+    rows = query(
+        "SELECT DISTINCT ward, district, province FROM admin_units_legacy "
+        f"WHERE provinceCode = '{int(legacy_province_code):02d}'"
+    )
+    codes = set()
+    for row in rows:
+        unit = convert_address(f"{row['ward']}, {row['district']}, {row['province']}")
+        if unit and unit.ward_code:
+            codes.add(unit.ward_code)
+    return sorted(codes)

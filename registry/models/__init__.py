@@ -1,0 +1,25 @@
+"""The registry: who exists in the collective economy, where, since when."""
+
+from registry.models.cooperatives import (
+    Cooperative,
+    CooperativeStatusChange,
+    Sector,
+    ValueChainModel,
+)
+from registry.models.groups import CooperativeGroup
+from registry.models.reports import Classification, CooperativeReport, GroupReport, OcopProduct
+from registry.models.units import Commune, Province
+
+__all__ = [
+    "Classification",
+    "Commune",
+    "Cooperative",
+    "CooperativeGroup",
+    "CooperativeReport",
+    "CooperativeStatusChange",
+    "GroupReport",
+    "OcopProduct",
+    "Province",
+    "Sector",
+    "ValueChainModel",
+]

@@ -1,0 +1,254 @@
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coopportal.lib.text import fold
+from registry.validators import validate_registration_code
+
+_DEFERRED = object()
+
+
+class Sector(models.TextChoices):
+    AGRICULTURE = "agriculture", _("Agriculture, forestry, fishery")
+    INDUSTRY = "industry", _("Industry and crafts")
+    TRADE = "trade", _("Trade and services")
+    TRANSPORT = "transport", _("Transport")
+    CONSTRUCTION = "construction", _("Construction")
+    CREDIT = "credit", _("Credit (people's credit fund)")
+    OTHER = "other", _("Other")
+
+
+class CooperativeQuerySet(models.QuerySet):
+    def cooperatives(self):
+        """HTX proper, without unions of cooperatives."""
+        return self.filter(kind=Cooperative.Kind.COOPERATIVE)
+
+    def operating(self):
+        return self.filter(status=Cooperative.Status.OPERATING)
+
+    def in_province(self, province_code):
+        return self.filter(commune__province_id=province_code)
+
+    def in_commune(self, commune_code):
+        return self.filter(commune_id=commune_code)
+
+    def registered_in(self, year):
+        return self.filter(registration_date__year=year)
+
+    def converted_in(self, year):
+        return self.filter(converted_on__year=year)
+
+    def search(self, query):
+        """Every word of ``query`` must occur, diacritics and case ignored."""
+        qs = self
+        for term in fold(query).split():
+            qs = qs.filter(search_text__contains=term)
+        return qs
+
+
+class Cooperative(models.Model):
+    """A cooperative (HTX) or a union of cooperatives, as registered."""
+
+    class Kind(models.TextChoices):
+        COOPERATIVE = "htx", _("Cooperative")
+        UNION = "union", _("Union of cooperatives")
+
+    class Status(models.TextChoices):
+        OPERATING = "operating", _("Operating")
+        SUSPENDED = "suspended", _("Suspended")
+        DISSOLVING = "dissolving", _("Dissolving")
+        DISSOLVED = "dissolved", _("Dissolved")
+        REVOKED = "revoked", _("Certificate revoked")
+        BANKRUPT = "bankrupt", _("Bankrupt")
+
+    # The Law on Cooperatives requires the name to begin with the type.
+    NAME_PREFIXES = {
+        Kind.COOPERATIVE: "Hợp tác xã",
+        Kind.UNION: "Liên hiệp hợp tác xã",
+    }
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.COOPERATIVE)
+    registration_code = models.CharField(
+        _("registration code"),
+        max_length=10,
+        unique=True,
+        validators=[validate_registration_code],
+        help_text=_("The 10-digit code on the registration certificate (also the tax code)."),
+        error_messages={"unique": _("A cooperative with this registration code is already registered.")},
+    )
+    name = models.CharField(_("name"), max_length=255)
+    abbreviation = models.CharField(_("abbreviation"), max_length=100, blank=True)
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector, default=Sector.AGRICULTURE)
+    commune = models.ForeignKey(
+        "registry.Commune", on_delete=models.PROTECT, related_name="cooperatives", verbose_name=_("commune")
+    )
+    address = models.CharField(_("street address"), max_length=255, blank=True)
+    registration_date = models.DateField(_("registration date"))
+    charter_capital = models.BigIntegerField(
+        _("charter capital (VND)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    representative = models.CharField(_("legal representative"), max_length=150, blank=True)
+    representative_phone = models.CharField(_("representative's phone"), max_length=20, blank=True)
+    founding_members = models.PositiveIntegerField(_("founding members"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.OPERATING)
+    status_since = models.DateField(_("status since"), null=True, blank=True)
+    converted_on = models.DateField(
+        _("became new-type HTX on"),
+        null=True,
+        blank=True,
+        help_text=_("Date the cooperative was converted to a new-type HTX, if it was."),
+    )
+    under_law = models.BooleanField(
+        _("organised under the Law on Cooperatives"),
+        default=True,
+        help_text=_("Organised and operating as the Law on Cooperatives requires."),
+    )
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CooperativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cooperative")
+        verbose_name_plural = _("cooperatives")
+        indexes = [
+            models.Index(fields=["registration_date"], name="coop_registration_date_idx"),
+            models.Index(fields=["converted_on"], name="coop_converted_on_idx"),
+            models.Index(fields=["commune", "status"], name="coop_commune_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(converted_on__isnull=True)
+                | models.Q(converted_on__gte=models.F("registration_date")),
+                name="coop_converted_after_registration",
+                violation_error_message=_("The conversion date cannot be before the registration date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, status_note="", **kwargs):
+        """Save, and add a status history entry when the status changed.
+
+        A new record's first status dates from its registration; a change
+        made without a new date (as in a form) dates from today.
+        """
+        if self._loaded_status is _DEFERRED or self._loaded_status_since is _DEFERRED:
+            self._loaded_status, self._loaded_status_since = (
+                Cooperative.objects.filter(pk=self.pk).values_list("status", "status_since").get()
+            )
+        status_changed = self._loaded_status != self.status
+        if status_changed:
+            if self._loaded_status is None:
+                self.status_since = self.status_since or self.registration_date
+            elif self.status_since is None or self.status_since == self._loaded_status_since:
+                self.status_since = timezone.localdate()
+        self.search_text = self.build_search_text()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if status_changed:
+                self.status_changes.create(status=self.status, changed_on=self.status_since, note=status_note)
+        self._loaded_status = self.status
+        self._loaded_status_since = self.status_since
+
+    # Status and its date as loaded from the database, so that save() can
+    # tell a change; None for a record not saved yet.
+    _loaded_status = None
+    _loaded_status_since = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # A deferred status (e.g. loaded with .only()) is looked up in save().
+        instance._loaded_status = instance.__dict__.get("status", _DEFERRED)
+        instance._loaded_status_since = instance.__dict__.get("status_since", _DEFERRED)
+        return instance
+
+    def clean(self):
+        errors = {}
+        self.name = unicodedata.normalize("NFC", " ".join((self.name or "").split()))
+        prefix = self.NAME_PREFIXES.get(self.kind)
+        if prefix and self.name and not self.name.casefold().startswith(prefix.casefold()):
+            errors["name"] = ValidationError(
+                _("The name of a %(kind)s must begin with “%(prefix)s”."),
+                code="name_prefix",
+                params={"kind": self.get_kind_display().lower(), "prefix": prefix},
+            )
+        if self.kind == self.Kind.COOPERATIVE and self.name.casefold().startswith("liên hiệp"):
+            errors["kind"] = ValidationError(_("This name is a union's: choose the kind “Union of cooperatives”."))
+        today = timezone.localdate()
+        for field in ("registration_date", "status_since", "converted_on"):
+            value = getattr(self, field)
+            if value and value > today:
+                errors.setdefault(field, ValidationError(_("This date is in the future.")))
+        if errors:
+            raise ValidationError(errors)
+
+    def build_search_text(self, commune=None):
+        commune = commune or self.commune
+        parts = [self.name, self.abbreviation, self.name_en, self.registration_code, self.representative, commune.name]
+        return fold(" ".join(p for p in parts if p))
+
+    def change_status(self, status, on, note=""):
+        """Record a dated status change (suspension, dissolution, …)."""
+        self.status = status
+        self.status_since = on
+        self.save(status_note=note)
+
+    @property
+    def is_new_type(self):
+        return self.converted_on is not None
+
+
+class CooperativeStatusChange(models.Model):
+    """One entry of a cooperative's dated status history."""
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("cooperative")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Cooperative.Status)
+    changed_on = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cooperative", "changed_on", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
+
+
+class ValueChainModelQuerySet(models.QuerySet):
+    def built_in(self, year):
+        return self.filter(built_on__year=year)
+
+
+class ValueChainModel(models.Model):
+    """A production model of a cooperative linked to a product value chain."""
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.PROTECT, related_name="value_chain_models", verbose_name=_("cooperative")
+    )
+    name = models.CharField(_("name"), max_length=255)
+    product = models.CharField(_("product"), max_length=150, blank=True)
+    built_on = models.DateField(_("built on"))
+
+    objects = ValueChainModelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-built_on", "name"]
+        verbose_name = _("value-chain model")
+        verbose_name_plural = _("value-chain models")
+
+    def __str__(self):
+        return self.name

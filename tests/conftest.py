@@ -1,0 +1,26 @@
+"""The test database holds the administrative units and the demo data from
+the start (loaded once per run); each test runs in a transaction that is
+rolled back, so tests may add records freely."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-test-password")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def leader_client(client, django_user_model):
+    user = django_user_model.objects.create_user("leader", password="a-long-test-password")
+    client.force_login(user)
+    return client

@@ -1,0 +1,17 @@
+"""Test settings: the real settings module with the environment a test run
+needs filled in (DEBUG stays off, as in production)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 50)
+os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+os.environ.setdefault("DEBUG", "0")
+
+from coopportal.settings import *  # noqa: F403
+
+# Hashing is not what the tests measure.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+
+# WhiteNoise warns when the collected-static folder is missing; tests do not collect.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,36 @@
+import pytest
+from django.core.management import call_command
+
+from registry.admin_units import communes_from_legacy_province
+from registry.models import Commune, Province
+
+pytestmark = pytest.mark.django_db
+
+
+def test_34_provinces_and_3321_communes_are_loaded():
+    assert Province.objects.count() == 34
+    assert Commune.objects.count() == 3321
+
+
+def test_kinds_of_commune():
+    counts = {k: Commune.objects.filter(kind=k).count() for k in Commune.Kind.values}
+    assert counts == {"xa": 2621, "phuong": 687, "dac_khu": 13}
+
+
+def test_the_home_province_is_lao_cai_code_15():
+    home = Province.objects.home()
+    assert home.code == "15"
+    assert home.short_name == "Lào Cai"
+    assert Commune.objects.get(code="04606").name == "Xã Trạm Tấu"
+    assert Commune.objects.get(code="04606").province_id == "15"
+
+
+def test_former_yen_bai_communes_are_in_today_lao_cai():
+    codes = communes_from_legacy_province("15")
+    assert "04606" in codes
+    assert set(Commune.objects.filter(code__in=codes).values_list("province_id", flat=True)) == {"15"}
+
+
+def test_loading_again_changes_nothing():
+    call_command("load_admin_units", verbosity=0)
+    assert Commune.objects.count() == 3321

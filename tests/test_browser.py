@@ -1,0 +1,69 @@
+"""A leader logs in, reads the 2021 dashboard and follows a drill-down,
+in Debian's headless Chromium driven by Playwright."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    ),
+]
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; the ORM work is done
+    # before it starts, and the live server answers from its own thread.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def leader(transactional_db, django_user_model):
+    # A transactional test starts from the data the session loaded, but
+    # load it again in case an earlier transactional test flushed it.
+    call_command("load_demo", verbosity=0)
+    return django_user_model.objects.create_user("lanhdao-test", password="a-long-test-password")
+
+
+def test_a_leader_reads_the_2021_dashboard_and_drills_down(leader, live_server, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 412, "height": 915}, locale="vi-VN")
+    page.goto(f"{live_server.url}/dashboard/2021/")
+    assert "/login/" in page.url
+    page.fill("#id_username", "lanhdao-test")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/dashboard/2021/")
+
+    htx_new = page.locator("article[data-code=htx_new]")
+    assert "133,8%" in htx_new.inner_text()
+    assert "118,3%" in page.locator("article[data-code=tht_new]").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "dashboard-2021-phone.png"), full_page=True)
+
+    htx_new.locator("dd.actual a").click()
+    page.wait_for_url("**/dashboard/2021/htx_new/")
+    assert page.locator("#record-count").inner_text() == "87"
+    assert page.locator("table.records tbody tr").count() == 87
+    page.screenshot(path=str(SCREENSHOTS / "drilldown-htx-new-2021.png"), full_page=True)

@@ -1,0 +1,211 @@
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from planning.measures import MEASURES, Scope
+from planning.models import Indicator, ManualActual
+from registry.models import Commune, Cooperative
+
+pytestmark = pytest.mark.django_db
+
+SEED_2021 = {
+    # code: (target, actual, percent at one decimal, status)
+    "htx_new": (65, 87, 133.8, "exceeded"),
+    "tht_new": (1000, 1183, 118.3, "exceeded"),
+    "htx_converted": (20, 30, 150.0, "exceeded"),
+    "htx_value_chain": (3, 5, 166.7, "exceeded"),
+    "ocop_products": (5, 5, 100.0, "achieved"),
+    "poor_households_escaped": (15, 25, 166.7, "exceeded"),
+    "htx_effective": (None, 309, None, "no_target"),
+}
+TARGETS_2022 = {
+    "htx_new": 80,
+    "tht_new": 300,
+    "htx_new_lawful_share": 100,
+    "new_manager_trained_share": 100,
+    "htx_good_share": 62,
+    "htx_manager_degree_share": 22,
+    "htx_income_avg": 60,
+    "tht_income_avg": 45,
+    "htx_regular_jobs": 9000,
+}
+
+
+def _api(client, year, **params):
+    response = client.get(f"/api/plan/{year}/", params)
+    assert response.status_code == 200
+    return {row["code"]: row for row in response.json()["indicators"]}
+
+
+def test_the_api_gives_the_seed_2021_results(leader_client):
+    rows = _api(leader_client, 2021)
+    for code, (target, actual, percent, status) in SEED_2021.items():
+        row = rows[code]
+        assert (row["target"], row["actual"], row["percent_of_plan"], row["status"]) == (
+            target,
+            actual,
+            percent,
+            status,
+        ), code
+
+
+def test_the_api_gives_the_2022_targets_and_comparisons(leader_client):
+    rows = _api(leader_client, 2022)
+    assert {code: rows[code]["target"] for code in TARGETS_2022} == TARGETS_2022
+    assert rows["htx_good_share"]["comparison"] == "gte"
+    assert rows["htx_manager_degree_share"]["comparison"] == "gt"
+    assert rows["htx_regular_jobs"]["comparison"] == "gt"
+    assert rows["htx_income_avg"]["unit"] == "million_vnd"
+    assert all(rows[code]["status"] != "no_target" for code in TARGETS_2022)
+
+
+def test_the_api_uses_json_numbers_and_null(leader_client):
+    rows = _api(leader_client, 2021)
+    assert isinstance(rows["htx_new"]["actual"], int)
+    assert isinstance(rows["htx_new"]["percent_of_plan"], float)
+    assert rows["htx_effective"]["percent_of_plan"] is None
+
+
+def test_the_latest_manual_actual_counts(leader_client, django_user_model):
+    indicator = Indicator.objects.get(code="poor_households_escaped")
+    ManualActual.objects.create(
+        indicator=indicator, year=2021, value=Decimal(27), as_of=datetime.date(2022, 1, 20), note="Bổ sung"
+    )
+    assert _api(leader_client, 2021)["poor_households_escaped"]["actual"] == 27
+
+
+def test_the_dashboard_shows_the_seed_percentages(leader_client):
+    page = leader_client.get("/dashboard/2021/").content.decode()
+    assert "133,8%" in page
+    assert "118,3%" in page
+    assert "166,7%" in page
+    assert "1.183" in page
+    assert "Thành lập mới HTX" in page
+
+
+def test_the_dashboard_shows_134_at_zero_decimals(leader_client, settings):
+    settings.PLAN_PERCENT_DECIMALS = 0
+    page = leader_client.get("/dashboard/2021/").content.decode()
+    assert "134%" in page
+    assert "133,8%" not in page
+
+
+def test_the_dashboard_speaks_english_when_asked(leader_client):
+    leader_client.post("/i18n/setlang/", {"language": "en", "next": "/dashboard/2021/"})
+    page = leader_client.get("/dashboard/2021/").content.decode()
+    assert "New HTX established" in page
+    assert "133.8%" in page
+
+
+def test_the_home_page_goes_to_this_years_dashboard(leader_client):
+    response = leader_client.get("/")
+    assert response.status_code == 302
+    assert response.url == f"/dashboard/{timezone.localdate().year}/"
+
+
+@pytest.mark.parametrize("url", ["/dashboard/2021/", "/api/plan/2021/", "/dashboard/2021/htx_new/", "/registry/"])
+def test_anonymous_users_get_no_data(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/login/")
+
+
+@pytest.mark.parametrize(
+    "code", ["htx_new", "tht_new", "htx_converted", "htx_value_chain", "ocop_products", "htx_effective"]
+)
+def test_drilldown_counts_equal_the_figures(leader_client, code):
+    figure = _api(leader_client, 2021)[code]["actual"]
+    response = leader_client.get(f"/dashboard/2021/{code}/")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == figure
+
+
+def test_the_drilldown_of_new_htx_lists_the_87(leader_client):
+    response = leader_client.get("/dashboard/2021/htx_new/")
+    assert len(response.context["rows"]) == 87
+    assert all(row[3].year == 2021 for row in response.context["rows"])
+
+
+def test_a_manual_indicator_has_no_drilldown(leader_client):
+    assert leader_client.get("/dashboard/2021/poor_households_escaped/").status_code == 404
+
+
+def test_the_commune_filter_narrows_figures_and_records(leader_client):
+    commune = Cooperative.objects.registered_in(2021).values_list("commune", flat=True).first()
+    expected = Cooperative.objects.cooperatives().registered_in(2021).filter(commune=commune).count()
+    assert 0 < expected < 87
+    assert _api(leader_client, 2021, commune=commune)["htx_new"]["actual"] == expected
+    response = leader_client.get("/dashboard/2021/htx_new/", {"commune": commune})
+    assert response.context["page"].paginator.count == expected
+    assert MEASURES["htx_registered"].records(2021, Scope(commune=commune)).count() == expected
+
+
+def test_an_unknown_commune_is_a_404(leader_client):
+    assert leader_client.get("/api/plan/2021/", {"commune": "99999"}).status_code == 404
+
+
+def test_the_breakdown_by_commune_adds_up(leader_client):
+    response = leader_client.get("/dashboard/2021/")
+    position = [r.indicator.code for r in response.context["count_rows"]].index("htx_new")
+    assert sum(counts[position] for _n, _c, counts in response.context["breakdown_rows"]) == 87
+
+
+def test_the_drilldown_exports_a_typed_workbook(leader_client):
+    coop = Cooperative.objects.registered_in(2021).first()
+    coop.name = "Hợp tác xã =HYPERLINK(1)"
+    coop.save()
+    response = leader_client.get("/dashboard/2021/htx_new/", {"format": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 88  # header + 87
+    assert isinstance(rows[1][3], datetime.datetime)  # registration date stays a date
+    names = [r[1] for r in rows[1:]]
+    assert "Hợp tác xã =HYPERLINK(1)" in names
+
+
+def _add_htx(n, year=2021):
+    commune = Commune.objects.get(code="04606")
+    for i in range(n):
+        Cooperative.objects.create(
+            registration_code=f"52077{i:05d}",
+            name=f"Hợp tác xã Thêm {i}",
+            commune=commune,
+            registration_date=datetime.date(year, 6, 1),
+        )
+
+
+# The dashboard's queries: session, user, indicators, targets, manual
+# actuals, one aggregate per registry table (cooperatives, groups,
+# value-chain models, OCOP products, cooperative reports, group reports),
+# the years with targets, the province's communes, one grouped count per
+# table with count indicators (cooperatives, groups, value chains, OCOP,
+# reports), and the home province for the page header.
+DASHBOARD_QUERIES = 19
+API_QUERIES = 11  # session, user, indicators, targets, manual actuals, six registry aggregates
+
+
+def test_the_dashboard_costs_a_fixed_number_of_queries(leader_client, django_assert_num_queries):
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        leader_client.get("/dashboard/2021/")
+    _add_htx(40)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        assert leader_client.get("/dashboard/2021/").status_code == 200
+
+
+def test_the_api_costs_a_fixed_number_of_queries(leader_client, django_assert_num_queries):
+    with django_assert_num_queries(API_QUERIES):
+        leader_client.get("/api/plan/2021/")
+    _add_htx(40)
+    with django_assert_num_queries(API_QUERIES):
+        assert _api(leader_client, 2021)["htx_new"]["actual"] == 127
+
+
+def test_the_portal_stays_vietnamese_for_an_english_browser(leader_client):
+    page = leader_client.get("/dashboard/2021/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Thành lập mới HTX" in page
+    assert "133,8%" in page
