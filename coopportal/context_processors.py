@@ -12,4 +12,6 @@ def portal(request):
     return {
         "home_province": SimpleLazyObject(Province.objects.home),
         "demo_mode": settings.DEBUG,
+        # shown on the lockout page (django-axes renders it with this context)
+        "cooloff_minutes": round(settings.AXES_COOLOFF_TIME * 60),
     }

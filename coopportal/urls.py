@@ -16,6 +16,7 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("registry/", include("registry.urls")),
+    path("awards/", include("awards.urls")),
     path("", include("planning.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,16 +1,18 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from planning.models import Indicator, ManualActual, Target
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(ScopedInlineMixin, admin.TabularInline):
     model = Target
     extra = 0
-    autocomplete_fields = ["commune"]
+    autocomplete_fields = ["province", "commune"]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["code", "name", "unit", "comparison", "group", "measure", "position"]
     list_filter = ["group", "unit"]
     search_fields = ["code", "name", "name_en"]
@@ -18,19 +20,19 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "year", "commune", "value", "source_document"]
+class TargetAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["indicator", "year", "province", "commune", "value", "source_document"]
     list_filter = ["year", "indicator__group"]
-    list_select_related = ["indicator", "commune"]
-    autocomplete_fields = ["indicator", "commune"]
+    list_select_related = ["indicator", "province", "commune"]
+    autocomplete_fields = ["indicator", "province", "commune"]
 
 
 @admin.register(ManualActual)
-class ManualActualAdmin(admin.ModelAdmin):
+class ManualActualAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["indicator", "year", "commune", "value", "as_of", "entered_by"]
     list_filter = ["year", "indicator"]
     list_select_related = ["indicator", "commune", "entered_by"]
-    autocomplete_fields = ["indicator", "commune"]
+    autocomplete_fields = ["indicator", "province", "commune"]
     readonly_fields = ["entered_by", "entered_at"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -4,6 +4,8 @@ and 2022 plan (see ../shared/seed), with exactly these codes."""
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
+
 from planning.models import Indicator, ManualActual, Target
 
 U, C, G = Indicator.Unit, Indicator.Comparison, Indicator.Group
@@ -100,6 +102,7 @@ def load_demo_plan(user=None):
             Target.objects.update_or_create(
                 indicator=indicators[code],
                 year=year,
+                province_id=settings.HOME_PROVINCE_CODE,
                 commune=None,
                 defaults={"value": Decimal(value), "source_document": SOURCES[year]},
             )
@@ -107,6 +110,7 @@ def load_demo_plan(user=None):
     ManualActual.objects.get_or_create(
         indicator=indicators["poor_households_escaped"],
         year=2021,
+        province_id=settings.HOME_PROVINCE_CODE,
         commune=None,
         defaults={
             "value": Decimal(25),

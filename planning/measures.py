@@ -29,19 +29,37 @@ PER_MILLION = Decimal("0.000001")  # VND -> million VND, exactly
 
 @dataclass(frozen=True)
 class Scope:
-    """Where a figure is computed: the whole registry, a province or a commune."""
+    """Where a figure is computed: everywhere, one province, or some communes
+    (of one province)."""
 
     province: str | None = None
-    commune: str | None = None
+    communes: frozenset | None = None
 
     def q(self, path=""):
         """A filter for a model whose commune is reached through ``path``."""
         condition = Q()
         if self.province:
             condition &= Q(**{f"{path}commune__province_id": self.province})
-        if self.commune:
-            condition &= Q(**{f"{path}commune_id": self.commune})
+        if self.communes:
+            condition &= Q(**{f"{path}commune_id__in": sorted(self.communes)})
         return condition
+
+    def q_commune_itself(self):
+        condition = Q()
+        if self.province:
+            condition &= Q(province_id=self.province)
+        if self.communes:
+            condition &= Q(code__in=sorted(self.communes))
+        return condition
+
+    def allows(self, commune):
+        if self.province and commune.province_id != self.province:
+            return False
+        return not self.communes or commune.code in self.communes
+
+    @property
+    def single_commune(self):
+        return next(iter(self.communes)) if self.communes and len(self.communes) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from planning.measures import MEASURES
 from registry.models.reports import YEAR_VALIDATORS
@@ -48,6 +49,8 @@ class Indicator(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["group", "position", "code"]
         verbose_name = _("indicator")
@@ -78,6 +81,15 @@ class Target(models.Model):
         Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    province = models.ForeignKey(
+        "registry.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+        help_text=_("Leave empty for a national target."),
+    )
     commune = models.ForeignKey(
         "registry.Commune",
         on_delete=models.PROTECT,
@@ -92,15 +104,23 @@ class Target(models.Model):
         _("decided by"), max_length=255, blank=True, help_text=_("The decision or plan the target comes from.")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-year", "indicator"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "year"],
-                condition=models.Q(commune__isnull=True),
+                fields=["indicator", "year", "province"],
+                condition=models.Q(commune__isnull=True, province__isnull=False),
                 name="target_one_per_year",
+                violation_error_message=_("This indicator already has a target for this year."),
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=models.Q(commune__isnull=True, province__isnull=True),
+                name="target_one_national_per_year",
                 violation_error_message=_("This indicator already has a target for this year."),
             ),
             models.UniqueConstraint(
@@ -119,6 +139,10 @@ class Target(models.Model):
     def __str__(self):
         return f"{self.indicator.code} {self.year}: {self.value}"
 
+    def clean(self):
+        if self.commune_id and self.commune.province_id != self.province_id:
+            raise ValidationError({"commune": _("The commune is not in the chosen province.")})
+
 
 class ManualActual(models.Model):
     """An actual typed in with evidence, for an indicator the registry cannot
@@ -128,6 +152,15 @@ class ManualActual(models.Model):
         Indicator, on_delete=models.CASCADE, related_name="manual_actuals", verbose_name=_("indicator")
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    province = models.ForeignKey(
+        "registry.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+        help_text=_("Leave empty for a national figure."),
+    )
     commune = models.ForeignKey(
         "registry.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("commune")
     )
@@ -144,6 +177,8 @@ class ManualActual(models.Model):
     )
     entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-year", "indicator", "-as_of", "-id"]
         verbose_name = _("manual actual")
@@ -154,6 +189,8 @@ class ManualActual(models.Model):
         return f"{self.indicator.code} {self.year}: {self.value} ({self.as_of:%d/%m/%Y})"
 
     def clean(self):
+        if self.commune_id and self.commune.province_id != self.province_id:
+            raise ValidationError({"commune": _("The commune is not in the chosen province.")})
         if self.indicator_id and self.indicator.is_computed:
             raise ValidationError(
                 {"indicator": _("This indicator is computed from the registry; its actual cannot be typed in.")}

@@ -86,17 +86,29 @@ class PlanRow:
         return min(Decimal(100), self.percent * 2 / 3).quantize(Decimal("0.1"))
 
 
+def plan_level(scope):
+    """Which targets and typed-in actuals speak for ``scope``: one commune's,
+    a province's, or the national ones; None for several communes, which
+    have no plan of their own."""
+    if scope.single_commune:
+        return {"commune_id": scope.single_commune}
+    if scope.communes:
+        return None
+    return {"commune__isnull": True, "province_id": scope.province}
+
+
 def plan_for_year(year, scope=EVERYWHERE):
     """Every indicator with its target and actual for ``year`` (and last
     year's actual), in a fixed number of queries whatever the registry size:
     indicators, targets, manual actuals, and one aggregate per registry table."""
     indicators = list(Indicator.objects.all())
-    target_filter = {"commune_id": scope.commune} if scope.commune else {"commune__isnull": True}
-    targets = {t.indicator_id: t for t in Target.objects.filter(year=year, **target_filter)}
-    manual = {}
-    manual_filter = {"commune_id": scope.commune} if scope.commune else {"commune__isnull": True}
-    # Latest entry per indicator and year wins: ordered oldest first, later ones overwrite.
-    for entry in ManualActual.objects.filter(year__in=[year, year - 1], **manual_filter).order_by("as_of", "id"):
+    where = plan_level(scope)
+    targets, entries, manual = {}, [], {}
+    if where is not None:
+        targets = {t.indicator_id: t for t in Target.objects.filter(year=year, **where)}
+        # Oldest first, so that the latest entry per indicator and year wins.
+        entries = ManualActual.objects.filter(year__in=[year, year - 1], **where).order_by("as_of", "id")
+    for entry in entries:
         manual[(entry.indicator_id, entry.year)] = entry
     codes = {i.measure for i in indicators if i.measure in MEASURES}
     computed = evaluate(codes, [year, year - 1], scope)

@@ -8,25 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.scoping import request_scope, restrict
+from awards.models import AwardLine
 from coopportal.lib.xlsx import table_workbook
 from planning import drilldown
-from planning.measures import EVERYWHERE, MEASURES, Scope, breakdown_by_commune
+from planning.measures import MEASURES, breakdown_by_commune
 from planning.models import Indicator, Target
 from planning.progress import plan_for_year, round_half_up
+from planning.year_report import report_filename, write_year_report
 from registry.models import Commune
 
 DRILLDOWN_PAGE_SIZE = 200
-
-
-def _scope(request):
-    """The scope asked for with ?commune=<code>; an unknown code is a 404."""
-    code = request.GET.get("commune", "").strip()
-    if not code:
-        return EVERYWHERE, None
-    commune = Commune.objects.filter(code=code).first()
-    if commune is None:
-        raise Http404(_("No commune has the code %(code)s.") % {"code": code})
-    return Scope(commune=code), commune
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _shown(rows):
@@ -37,7 +30,7 @@ def _shown(rows):
 @require_GET
 @login_required
 def dashboard(request, year):
-    scope, commune = _scope(request)
+    scope, commune, wide = request_scope(request)
     rows = _shown(plan_for_year(year, scope))
     groups = []
     for row in rows:
@@ -48,7 +41,7 @@ def dashboard(request, year):
     years = sorted(
         set(Target.objects.order_by().values_list("year", flat=True).distinct()) | {today.year}, reverse=True
     )
-    communes = list(Commune.objects.in_home_province().only("code", "name"))
+    communes = list(Commune.objects.filter(wide.q_commune_itself()).only("code", "name")) if wide.province else []
     count_rows = [r for r in rows if r.indicator.measure and MEASURES[r.indicator.measure].kind == "count"]
     breakdown = breakdown_by_commune([r.indicator.measure for r in count_rows], year, scope)
     names = {c.code: c.name for c in communes}
@@ -72,6 +65,7 @@ def dashboard(request, year):
         "computed_at": timezone.localtime(),
         "count_rows": count_rows,
         "breakdown_rows": breakdown_rows,
+        "award_count": restrict(AwardLine.objects.counting().for_year(year), request.user).count(),
     }
     return render(request, "planning/dashboard.html", context)
 
@@ -87,7 +81,7 @@ def _number(value, places=2):
 @require_GET
 @login_required
 def plan_api(request, year):
-    scope, _commune = _scope(request)
+    scope, _commune, _wide = request_scope(request)
     indicators = [
         {
             "code": row.indicator.code,
@@ -101,7 +95,9 @@ def plan_api(request, year):
         }
         for row in _shown(plan_for_year(year, scope))
     ]
-    return JsonResponse({"year": year, "commune": scope.commune, "indicators": indicators})
+    return JsonResponse(
+        {"year": year, "province": scope.province, "commune": scope.single_commune, "indicators": indicators}
+    )
 
 
 @require_GET
@@ -110,15 +106,13 @@ def indicator_records(request, year, code):
     indicator = get_object_or_404(Indicator, code=code)
     if not indicator.measure:
         raise Http404(_("This indicator is not computed from the registry."))
-    scope, commune = _scope(request)
+    scope, commune, wide = request_scope(request)
     records = drilldown.prepare(MEASURES[indicator.measure].records(year, scope))
     model = records.model
     if request.GET.get("format") == "xlsx":
         stream = io.BytesIO()
         table_workbook(indicator.code, drilldown.headers(model), map(drilldown.cells, records.iterator()), stream)
-        response = HttpResponse(
-            stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        response = HttpResponse(stream.getvalue(), content_type=XLSX)
         suffix = f"-{commune.code}" if commune else ""
         response["Content-Disposition"] = f'attachment; filename="{indicator.code}-{year}{suffix}.xlsx"'
         return response
@@ -127,9 +121,20 @@ def indicator_records(request, year, code):
         "year": year,
         "indicator": indicator,
         "commune": commune,
-        "communes": Commune.objects.in_home_province().only("code", "name"),
+        "communes": Commune.objects.filter(wide.q_commune_itself()).only("code", "name") if wide.province else [],
         "headers": drilldown.headers(model),
         "rows": [drilldown.cells(obj) for obj in page.object_list],
         "page": page,
     }
     return render(request, "planning/indicator_records.html", context)
+
+
+@require_GET
+@login_required
+def year_report(request, year):
+    scope, _commune, _wide = request_scope(request)
+    stream = io.BytesIO()
+    write_year_report(year, stream, scope=scope)
+    response = HttpResponse(stream.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(year)}"'
+    return response

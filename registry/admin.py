@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
+from registry.admin_excel import SpreadsheetAdminMixin
 from registry.models import (
     Commune,
     Cooperative,
@@ -77,7 +80,7 @@ class ProvinceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Commune)
-class CommuneAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class CommuneAdmin(ScopedAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["code", "name", "kind", "province"]
     list_filter = ["kind", "province"]
     list_select_related = ["province"]
@@ -95,12 +98,12 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
-class ValueChainModelInline(admin.TabularInline):
+class ValueChainModelInline(ScopedInlineMixin, admin.TabularInline):
     model = ValueChainModel
     extra = 0
 
 
-class CooperativeReportInline(admin.TabularInline):
+class CooperativeReportInline(ScopedInlineMixin, admin.TabularInline):
     model = CooperativeReport
     extra = 0
     fields = [
@@ -116,13 +119,14 @@ class CooperativeReportInline(admin.TabularInline):
     ]
 
 
-class OcopProductInline(admin.TabularInline):
+class OcopProductInline(ScopedInlineMixin, admin.TabularInline):
     model = OcopProduct
     extra = 0
 
 
 @admin.register(Cooperative)
-class CooperativeAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class CooperativeAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    spreadsheet_kind = "cooperatives"
     list_display = ["registration_code", "name", "kind", "commune", "registration_date", "status", "converted_on"]
     list_display_links = ["registration_code", "name"]
     list_filter = [
@@ -157,13 +161,14 @@ class CooperativeAdmin(FoldedSearchMixin, admin.ModelAdmin):
     ]
 
 
-class GroupReportInline(admin.TabularInline):
+class GroupReportInline(ScopedInlineMixin, admin.TabularInline):
     model = GroupReport
     extra = 0
 
 
 @admin.register(CooperativeGroup)
-class CooperativeGroupAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class CooperativeGroupAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    spreadsheet_kind = "groups"
     list_display = ["name", "commune", "established_on", "members", "sector", "status"]
     list_filter = ["status", "sector", UsedCommuneFilter, year_filter("established_on", _("year established"))]
     list_select_related = ["commune"]
@@ -174,7 +179,7 @@ class CooperativeGroupAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(CooperativeReport)
-class CooperativeReportAdmin(admin.ModelAdmin):
+class CooperativeReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["cooperative", "year", "members", "regular_workers", "avg_income", "classification"]
     list_filter = ["year", "classification"]
     list_select_related = ["cooperative"]
@@ -189,7 +194,7 @@ class CooperativeReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(GroupReport)
-class GroupReportAdmin(admin.ModelAdmin):
+class GroupReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["group", "year", "members", "avg_income"]
     list_filter = ["year"]
     list_select_related = ["group"]
@@ -198,7 +203,7 @@ class GroupReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(OcopProduct)
-class OcopProductAdmin(admin.ModelAdmin):
+class OcopProductAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "cooperative", "stars", "certified_on", "alliance_supported"]
     list_filter = ["stars", "alliance_supported", year_filter("certified_on", _("year certified"))]
     list_select_related = ["cooperative"]
@@ -207,7 +212,7 @@ class OcopProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(ValueChainModel)
-class ValueChainModelAdmin(admin.ModelAdmin):
+class ValueChainModelAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "cooperative", "product", "built_on"]
     list_filter = [year_filter("built_on", _("year built"))]
     list_select_related = ["cooperative"]

@@ -15,6 +15,8 @@ names, dates and figures vary plausibly.
 import datetime
 import random
 
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
 from registry.admin_units import communes_from_legacy_province
 from registry.models import (
     Classification,
@@ -29,6 +31,7 @@ from registry.models import (
     ValueChainModel,
 )
 
+DEMO = "Demo data"  # the change reason of every history row the demo writes
 SEED = 20220124  # the day of the Alliance's 2021 review meeting
 FIRST_CODE = 5200100001  # Yên Bái's enterprise codes begin with 52
 LEGACY_YEN_BAI = "15"
@@ -190,7 +193,7 @@ class DemoGenerator:
         dissolved = middle[:DISSOLVED_BEFORE_2021]
         suspended = middle[DISSOLVED_BEFORE_2021 : DISSOLVED_BEFORE_2021 + SUSPENDED_IN_2021]
         everyone = old + [c for cs in by_year.values() for c in cs] + unions
-        Cooperative.objects.bulk_create(everyone, batch_size=500)
+        bulk_create_with_history(everyone, Cooperative, batch_size=500, default_change_reason=DEMO)
         history = [
             CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.registration_date) for c in everyone
         ]
@@ -206,7 +209,9 @@ class DemoGenerator:
                     cooperative=coop, status=coop.status, changed_on=coop.status_since, note="Tạm ngừng sản xuất"
                 )
             )
-        Cooperative.objects.bulk_update(dissolved + suspended, ["status", "status_since"])
+        bulk_update_with_history(
+            dissolved + suspended, Cooperative, ["status", "status_since"], default_change_reason=DEMO
+        )
         CooperativeStatusChange.objects.bulk_create(history, batch_size=1000)
 
         htx = old + [c for cs in by_year.values() for c in cs]
@@ -246,7 +251,7 @@ class DemoGenerator:
                         managers_trained=managers if not is_new or rng.random() < 0.85 else managers - 1,
                     )
                 )
-        CooperativeReport.objects.bulk_create(reports, batch_size=1000)
+        bulk_create_with_history(reports, CooperativeReport, batch_size=1000, default_change_reason=DEMO)
 
     def groups(self, htx_2021):
         rng = self.rng
@@ -275,7 +280,7 @@ class DemoGenerator:
         for group, coop in zip(upgraded, htx_2021[:5], strict=True):
             group.status = CooperativeGroup.Status.UPGRADED
             group.upgraded_to = coop
-        CooperativeGroup.objects.bulk_create(groups, batch_size=1000)
+        bulk_create_with_history(groups, CooperativeGroup, batch_size=1000, default_change_reason=DEMO)
         reports = []
         for year, mean in ((2021, 42.5), (2022, 44.2)):
             for group in groups:
@@ -288,7 +293,7 @@ class DemoGenerator:
                             avg_income=int(rng.gauss(mean, 6) * 1_000_000),
                         )
                     )
-        GroupReport.objects.bulk_create(reports, batch_size=1000)
+        bulk_create_with_history(reports, GroupReport, batch_size=1000, default_change_reason=DEMO)
         return len(groups)
 
     def value_chains_and_ocop(self, htx, dissolved):
@@ -305,7 +310,7 @@ class DemoGenerator:
                         built_on=self.day_in(year),
                     )
                 )
-        ValueChainModel.objects.bulk_create(chains)
+        bulk_create_with_history(chains, ValueChainModel, default_change_reason=DEMO)
         products = []
         for year, (supported, owners, unsupported) in OCOP_PER_YEAR.items():
             coops = rng.sample(active, owners + unsupported)
@@ -321,7 +326,7 @@ class DemoGenerator:
                         alliance_supported=i < supported,
                     )
                 )
-        OcopProduct.objects.bulk_create(products)
+        bulk_create_with_history(products, OcopProduct, default_change_reason=DEMO)
 
     def product_name(self, coop, i):
         base = coop.demo_product

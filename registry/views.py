@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from accounts.scoping import restrict
 from registry.models import Cooperative, CooperativeGroup
 
 SEARCH_LIMIT = 100
@@ -15,8 +16,10 @@ def search(request):
     query = request.GET.get("q", "").strip()
     cooperatives = groups = []
     if query:
-        cooperatives = list(Cooperative.objects.search(query).select_related("commune")[: SEARCH_LIMIT + 1])
-        groups = list(CooperativeGroup.objects.search(query).select_related("commune")[: SEARCH_LIMIT + 1])
+        found = restrict(Cooperative.objects.search(query), request.user)
+        cooperatives = list(found.select_related("commune")[: SEARCH_LIMIT + 1])
+        found = restrict(CooperativeGroup.objects.search(query), request.user)
+        groups = list(found.select_related("commune")[: SEARCH_LIMIT + 1])
     context = {
         "query": query,
         "cooperatives": cooperatives[:SEARCH_LIMIT],
@@ -30,7 +33,8 @@ def search(request):
 @require_GET
 @login_required
 def cooperative_detail(request, pk):
-    cooperative = get_object_or_404(Cooperative.objects.select_related("commune__province"), pk=pk)
+    visible = restrict(Cooperative.objects.select_related("commune__province"), request.user)
+    cooperative = get_object_or_404(visible, pk=pk)
     context = {
         "cooperative": cooperative,
         "status_changes": cooperative.status_changes.all(),

@@ -6,6 +6,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 50)
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("DEBUG", "0")
+# Tests talk plain HTTP to the test client and the live server.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 
 from coopportal.settings import *  # noqa: F403
 

@@ -67,3 +67,55 @@ def test_a_leader_reads_the_2021_dashboard_and_drills_down(leader, live_server, 
     assert page.locator("#record-count").inner_text() == "87"
     assert page.locator("table.records tbody tr").count() == 87
     page.screenshot(path=str(SCREENSHOTS / "drilldown-htx-new-2021.png"), full_page=True)
+
+
+@pytest.fixture
+def officer(transactional_db, django_user_model):
+    call_command("load_demo", verbosity=0)
+    return django_user_model.objects.create_superuser("canbo-test", "c@example.org", "a-long-test-password")
+
+
+def _log_in(page, base, username):
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-test-password")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_an_officer_imports_a_file_through_the_admin_and_downloads_the_report(officer, live_server, browser, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.excel_helpers import xlsx_bytes
+
+    upload = tmp_path / "htx-moi.xlsx"
+    upload.write_bytes(
+        xlsx_bytes(
+            [
+                ["Mã số HTX", "Tên HTX", "Xã, phường", "Ngày đăng ký"],
+                ["5209500001", "Hợp tác xã Trình Duyệt Một", "Xã Trạm Tấu", "05/03/2021"],
+                ["5209500002", "Hợp tác xã Trình Duyệt Hai", "Xã Bản Công, Huyện Trạm Tấu, Tỉnh Yên Bái", "06/03/2021"],
+            ]
+        )
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    _log_in(page, live_server.url, "canbo-test")
+    page.goto(f"{live_server.url}/admin/registry/cooperative/")
+    page.click("text=Nhập từ Excel")
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("#upload-file")
+    page.wait_for_selector("#confirm-import")
+    assert "2 thêm mới" in page.inner_text(".import-summary")
+    page.screenshot(path=str(SCREENSHOTS / "import-preview.png"), full_page=True)
+    page.click("#confirm-import")
+    page.wait_for_url("**/admin/registry/cooperative/")
+    assert "2 thêm mới" in page.inner_text(".messagelist")
+
+    page.goto(f"{live_server.url}/dashboard/2021/")
+    with page.expect_download() as download_info:
+        page.click("#year-report")
+    target = tmp_path / "report.xlsx"
+    download_info.value.save_as(str(target))
+    plan = load_workbook(target)["Kế hoạch"]
+    new_htx = next(r for r in plan.iter_rows(min_row=6, values_only=True) if r[1] == "Thành lập mới HTX")
+    assert new_htx[4] == 89  # the 87 of the demo and the 2 imported

@@ -89,3 +89,11 @@ def test_dates_and_numbers_are_shown_the_vietnamese_way():
     with translation.override("vi"):
         text = template.render(Context({"d": datetime.date(2021, 7, 1), "n": 1234567, "x": 118.3}))
     assert text == "01/07/2021 1.234.567 118,3"
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    import re
+
+    read = set(re.findall(r'env_\w+\("([A-Z_]+)"', (ROOT / "coopportal" / "settings.py").read_text()))
+    listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read - listed == set()

@@ -45,30 +45,46 @@ def typed_row(sheet, values):
     return row
 
 
-def table_workbook(title, headers, rows, stream):
-    """Write one sheet (frozen header, autofilter) streaming ``rows`` into
-    ``stream``: memory stays flat however many rows there are."""
-    from openpyxl import Workbook
+def header_cells(sheet, headers):
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font, PatternFill
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.freeze_panes = "A2"
-    for index, header in enumerate(headers):
-        sheet.column_dimensions[_column_letter(index)].width = max(12, min(45, len(str(header)) + 4))
-    header_cells = []
+    cells = []
     for header in headers:
         cell = WriteOnlyCell(sheet, value=safe_cell(str(header)))
         cell.font = Font(bold=True)
-        header_cells.append(cell)
-    sheet.append(header_cells)
+        cell.fill = PatternFill("solid", fgColor="DDE7F3")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cells.append(cell)
+    return cells
+
+
+def add_table_sheet(workbook, title, headers, rows, widths=None):
+    """A sheet that is a proper table: bold frozen header, column widths,
+    an autofilter over the rows. ``rows`` may be a generator."""
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    for index, header in enumerate(headers):
+        width = widths[index] if widths else max(12, min(45, len(str(header)) + 4))
+        sheet.column_dimensions[_column_letter(index)].width = width
+    sheet.append(header_cells(sheet, headers))
     count = 0
     for values in rows:
         sheet.append(typed_row(sheet, values))
         count += 1
     if headers:
         sheet.auto_filter.ref = f"A1:{_column_letter(len(headers) - 1)}{count + 1}"
+    return sheet
+
+
+def table_workbook(title, headers, rows, stream):
+    """Write one table sheet streaming ``rows`` into ``stream``: memory stays
+    flat however many rows there are."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    add_table_sheet(workbook, title, headers, rows)
     workbook.save(stream)
 
 

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
@@ -113,6 +114,7 @@ class Cooperative(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = CooperativeQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["name"]
@@ -244,6 +246,7 @@ class ValueChainModel(models.Model):
     built_on = models.DateField(_("built on"))
 
     objects = ValueChainModelQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-built_on", "name"]

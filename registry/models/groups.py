@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
@@ -56,6 +57,7 @@ class CooperativeGroup(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = CooperativeGroupQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["name"]

@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -35,7 +36,7 @@ class CooperativeReport(models.Model):
     """What a cooperative reported for one year: people, money, rating, managers."""
 
     cooperative = models.ForeignKey(
-        "registry.Cooperative", on_delete=models.CASCADE, related_name="reports", verbose_name=_("cooperative")
+        "registry.Cooperative", on_delete=models.PROTECT, related_name="reports", verbose_name=_("cooperative")
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     members = models.PositiveIntegerField(_("members"), default=0)
@@ -53,6 +54,7 @@ class CooperativeReport(models.Model):
     managers_trained = models.PositiveIntegerField(_("managers trained"), default=0)
 
     objects = CooperativeReportQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "cooperative"]
@@ -85,13 +87,15 @@ class GroupReport(models.Model):
     """What a cooperative group reported for one year."""
 
     group = models.ForeignKey(
-        "registry.CooperativeGroup", on_delete=models.CASCADE, related_name="reports", verbose_name=_("group")
+        "registry.CooperativeGroup", on_delete=models.PROTECT, related_name="reports", verbose_name=_("group")
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     members = models.PositiveIntegerField(_("members"), default=0)
     avg_income = models.BigIntegerField(
         _("average income (VND/person/year)"), default=0, validators=[MinValueValidator(0)]
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "group"]
@@ -131,6 +135,7 @@ class OcopProduct(models.Model):
     alliance_supported = models.BooleanField(_("supported by the Alliance"), default=False)
 
     objects = OcopProductQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-certified_on", "name"]

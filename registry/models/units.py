@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from coopportal.lib.text import fold
 
 
+def home_province_code():
+    """Default province of records that belong to a province's Alliance."""
+    return settings.HOME_PROVINCE_CODE
+
+
 class ProvinceQuerySet(models.QuerySet):
     def home(self):
         """The province this portal is run for (settings.HOME_PROVINCE_CODE)."""

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from awards.demo import load_demo_awards
 from planning.demo import load_demo_plan
 from registry.admin_units import load_admin_units
 from registry.demo import SEED, load_demo_registry
@@ -10,7 +11,8 @@ from registry.models import Commune
 class Command(BaseCommand):
     help = (
         "Load the demo data: a registry for the former Yên Bái (now Lào Cai) from which "
-        "the Alliance's 2021 figures follow, and the 2021/2022 plan. Running it again changes nothing."
+        "the Alliance's 2021 figures follow, the 2021/2022 plan and the awards of 2019–2021. "
+        "Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -25,6 +27,7 @@ class Command(BaseCommand):
                     self.stdout.write("Loaded the administrative units first.")
                 counts = load_demo_registry(seed)
                 targets = load_demo_plan()
+                awards = load_demo_awards()
                 if dry_run:
                     transaction.set_rollback(True)
         except RuntimeError as exc:
@@ -39,3 +42,4 @@ class Command(BaseCommand):
                 )
             )
         self.stdout.write(self.style.SUCCESS(f"{prefix}Demo plan: {targets} targets."))
+        self.stdout.write(self.style.SUCCESS(f"{prefix}Demo awards: {awards} award lines."))

@@ -1,0 +1,391 @@
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from awards import law
+from awards.models.rules import AwardLineRules
+from awards.models.titles import BaseSalary
+from coopportal.lib.text import fold
+from registry.models.reports import YEAR_VALIDATORS
+from registry.models.units import home_province_code
+
+_DEFERRED = object()
+
+
+class DecisionQuerySet(models.QuerySet):
+    def for_year(self, year):
+        return self.filter(year=year)
+
+    def search(self, query):
+        """Every word must occur in the number, programme or signer, or in a
+        recipient's name; diacritics and case ignored."""
+        qs = self
+        for term in fold(query).split():
+            qs = qs.filter(
+                Q(search_text__contains=term)
+                | Q(lines__person__search_text__contains=term)
+                | Q(lines__collective__search_text__contains=term)
+            )
+        return qs.distinct()
+
+
+class Decision(models.Model):
+    """A decision conferring emulation titles or forms of commendation
+    (quyết định khen thưởng). Its award lines say who receives what."""
+
+    class Level(models.TextChoices):
+        ALLIANCE = "alliance", _("Provincial Cooperative Alliance")
+        PROVINCE = "province", _("Provincial People's Committee")
+        NATIONAL_ALLIANCE = "vca", _("Vietnam Cooperative Alliance")
+        GOVERNMENT = "government", _("Prime Minister or Government")
+        OTHER = "other", _("Other")
+
+    number = models.CharField(_("number"), max_length=50, help_text=_("As printed, e.g. “12/QĐ-LMHTX”."))
+    issued_on = models.DateField(_("date signed"))
+    level = models.CharField(_("issuing level"), max_length=12, choices=Level, default=Level.ALLIANCE)
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    signer = models.CharField(_("signer"), max_length=150, help_text=_("Name and position of the person who signed."))
+    year = models.PositiveSmallIntegerField(
+        _("year of achievement"),
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year whose results the decision honours."),
+    )
+    campaign = models.CharField(
+        _("campaign or programme"),
+        max_length=255,
+        blank=True,
+        help_text=_("The emulation campaign or programme honoured; empty for the yearly emulation."),
+    )
+    scan = models.FileField(
+        _("scanned decision"),
+        upload_to="awards/decisions/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])],
+    )
+    province = models.ForeignKey(
+        "registry.Province",
+        on_delete=models.PROTECT,
+        default=home_province_code,
+        related_name="+",
+        verbose_name=_("province"),
+        help_text=_("The province whose Alliance keeps this record."),
+    )
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = DecisionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    class Meta:
+        ordering = ["-issued_on", "number"]
+        verbose_name = _("commendation decision")
+        verbose_name_plural = _("commendation decisions")
+        indexes = [models.Index(fields=["year"], name="award_decision_year_idx")]
+
+    def __str__(self):
+        return f"{self.number} ({self.issued_on:%d/%m/%Y})" if self.issued_on else self.number
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join(p for p in (self.number, self.issuer, self.signer, self.campaign) if p))
+        revalue = self.pk is not None and self._loaded_issued_on not in (self.issued_on, _DEFERRED)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if revalue:
+                # A new date may fall under another base salary.
+                for line in self.lines.select_related("title"):
+                    line.decision = self
+                    line.save()
+        self._loaded_issued_on = self.issued_on
+
+    # The date as loaded, so that save() can revalue the lines when it changes.
+    _loaded_issued_on = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_issued_on = instance.__dict__.get("issued_on", _DEFERRED)
+        return instance
+
+    def clean(self):
+        self.number = unicodedata.normalize("NFC", "".join((self.number or "").split()))
+        errors = {}
+        if self.issued_on:
+            if self.issued_on > timezone.localdate():
+                errors["issued_on"] = ValidationError(_("This date is in the future."))
+            elif self.year and self.year > self.issued_on.year:
+                errors["year"] = ValidationError(
+                    _("The year of achievement cannot come after the decision's date."), code="year_after_decision"
+                )
+            clash = (
+                Decision.objects.filter(number=self.number, level=self.level, issued_on__year=self.issued_on.year)
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if self.number and clash:
+                errors["number"] = ValidationError(
+                    _("A decision of this level with this number was already signed in %(year)s."),
+                    code="number_taken",
+                    params={"year": self.issued_on.year},
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class AwardStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    REVOKED = "revoked", _("Revoked")
+
+
+class AwardLineQuerySet(models.QuerySet):
+    def counting(self):
+        """Lines that count in totals and reports: not revoked."""
+        return self.filter(status=AwardStatus.VALID)
+
+    def revoked(self):
+        return self.filter(status=AwardStatus.REVOKED)
+
+    def for_year(self, year):
+        """Lines of decisions honouring ``year`` (the year of achievement)."""
+        return self.filter(decision__year=year)
+
+    def for_person(self, person):
+        return self.filter(person=person)
+
+    def for_collective(self, collective):
+        return self.filter(collective=collective)
+
+    def with_details(self):
+        return self.select_related("decision", "title", "person", "collective__cooperative__commune")
+
+    def in_list_order(self):
+        """By title as the law ranks them, then decision, then entry."""
+        return self.order_by("title__position", "title__code", "decision__issued_on", "decision__number", "id")
+
+    def for_report(self, year):
+        """The year's counting lines, with what a report prints, in list
+        order: AwardLine.objects.for_report(2021)."""
+        return self.counting().for_year(year).with_details().in_list_order()
+
+    def search(self, query):
+        """Every word must occur in the recipient's name, job title or unit."""
+        qs = self
+        for term in fold(query).split():
+            qs = qs.filter(Q(person__search_text__contains=term) | Q(collective__search_text__contains=term))
+        return qs
+
+    def total_amount(self):
+        return self.aggregate(total=Sum("reward_amount"))["total"] or 0
+
+
+class AwardLine(AwardLineRules, models.Model):
+    """One recipient receiving one title or form in a decision, with the
+    reward money: coefficient x base salary on the decision's date, rounded
+    up to 10,000 VND, unless overridden with a note. A revoked line stays
+    in the record with its revocation and counts nowhere."""
+
+    Status = AwardStatus
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="lines", verbose_name=_("decision"))
+    person = models.ForeignKey(
+        "awards.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("person"),
+    )
+    collective = models.ForeignKey(
+        "awards.Collective",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("collective"),
+    )
+    title = models.ForeignKey(
+        "awards.Title", on_delete=models.PROTECT, related_name="lines", verbose_name=_("title or form")
+    )
+    reason = models.CharField(_("achievement"), max_length=500, blank=True)
+    coefficient = models.DecimalField(_("coefficient"), max_digits=5, decimal_places=2, editable=False)
+    base_salary = models.PositiveIntegerField(_("base salary"), editable=False)
+    reward_amount = models.PositiveBigIntegerField(_("reward (VND)"), editable=False)
+    override_amount = models.PositiveBigIntegerField(
+        _("reward set by hand (VND)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Only when the decision states another amount than the computed one."),
+    )
+    override_note = models.CharField(_("reason for the amount set by hand"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=AwardStatus, default=AwardStatus.VALID)
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.CharField(
+        _("reason for revocation"),
+        max_length=500,
+        blank=True,
+        help_text=_("The cancelling decision and why; the reward money is to be recovered."),
+    )
+
+    objects = AwardLineQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decision__issued_on", "title__position", "id"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, collective__isnull=True)
+                | Q(person__isnull=True, collective__isnull=False),
+                name="award_line_one_recipient",
+                violation_error_code="one_recipient",
+                violation_error_message=_("An award goes to one person or to one collective."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status=AwardStatus.VALID, revoked_on__isnull=True)
+                | Q(status=AwardStatus.REVOKED, revoked_on__isnull=False),
+                name="award_line_revocation_dated",
+                violation_error_code="revocation_dated",
+                violation_error_message=_("A revoked award has a revocation date; a valid one has none."),
+            ),
+            models.CheckConstraint(
+                condition=Q(override_amount__isnull=True) | ~Q(override_note=""),
+                name="award_line_override_explained",
+                violation_error_code="override_explained",
+                violation_error_message=_("Say why the reward is set by hand."),
+            ),
+            models.UniqueConstraint(
+                fields=["decision", "person", "title"],
+                condition=Q(person__isnull=False),
+                name="award_line_person_once_per_decision",
+                violation_error_code="once_per_decision",
+                violation_error_message=_("This person already receives this title in this decision."),
+            ),
+            models.UniqueConstraint(
+                fields=["decision", "collective", "title"],
+                condition=Q(collective__isnull=False),
+                name="award_line_collective_once_per_decision",
+                violation_error_code="once_per_decision",
+                violation_error_message=_("This collective already receives this title in this decision."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} – {self.title} ({self.decision.year})"
+
+    def save(self, *args, **kwargs):
+        self.value_reward()
+        super().save(*args, **kwargs)
+        self._loaded_key = self._coefficient_key()
+
+    # The lines of a decision entered in one admin form are checked together
+    # by the form set (awards.forms), which sets this on each of them.
+    check_rules_later = False
+    # Title and recipient kind as loaded: the coefficient is taken from the
+    # title again only when they change, so a later edit of the title's
+    # coefficient does not revalue awards already made.
+    _loaded_key = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_key = instance._coefficient_key()
+        return instance
+
+    def _coefficient_key(self):
+        return (self.__dict__.get("title_id"), self.__dict__.get("collective_id") is not None)
+
+    @property
+    def recipient(self):
+        return self.person if self.person_id else self.collective
+
+    @property
+    def is_collective(self):
+        return self.collective_id is not None
+
+    @property
+    def is_counting(self):
+        return self.status == AwardStatus.VALID
+
+    @property
+    def computed_amount(self):
+        if self.coefficient is None or self.base_salary is None:
+            return None
+        return law.reward_money(self.coefficient, self.base_salary)
+
+    def value_reward(self):
+        """Fill coefficient, base salary and reward from the title and the
+        base salary in force on the decision's date."""
+        if self.coefficient is None or self._coefficient_key() != self._loaded_key:
+            self.coefficient = self.title.coefficient_for(collective=self.is_collective)
+        salary = BaseSalary.objects.in_force_on(self.decision.issued_on)
+        if salary is None:
+            raise self._no_salary_message()
+        self.base_salary = salary.amount
+        self.reward_amount = self.override_amount if self.override_amount is not None else self.computed_amount
+
+    def _no_salary_message(self):
+        return ValidationError(
+            _("No base salary is recorded for %(date)s: add it under Base salaries."),
+            code="no_base_salary",
+            params={"date": date_format(self.decision.issued_on, "SHORT_DATE_FORMAT")},
+        )
+
+    def clean(self):
+        errors = {}
+        if self.person_id and self.collective_id:
+            errors["collective"] = ValidationError(
+                _("Choose a person or a collective, not both."), code="two_recipients"
+            )
+        elif not self.person_id and not self.collective_id:
+            errors["person"] = ValidationError(_("Choose the person or the collective honoured."), code="no_recipient")
+        elif self.title_id:
+            if self.person_id and not self.title.awards_people():
+                errors["title"] = ValidationError(
+                    _("“%(title)s” is not awarded to individuals."), code="not_for_people", params={"title": self.title}
+                )
+            if self.collective_id and not self.title.awards_collectives():
+                errors["title"] = ValidationError(
+                    _("“%(title)s” is not awarded to collectives."),
+                    code="not_for_collectives",
+                    params={"title": self.title},
+                )
+        if self.override_amount is not None and not self.override_note.strip():
+            errors["override_note"] = ValidationError(_("Say why the reward is set by hand."))
+        if self.status == AwardStatus.REVOKED:
+            if not self.revoked_on:
+                errors["revoked_on"] = ValidationError(_("Give the date of the revocation."))
+            elif self.revoked_on > timezone.localdate():
+                errors["revoked_on"] = ValidationError(_("This date is in the future."))
+            elif self._decision() and self.revoked_on < self.decision.issued_on:
+                errors["revoked_on"] = ValidationError(
+                    _("An award cannot be revoked before it was decided."), code="revoked_before_decision"
+                )
+            if not self.revocation_reason.strip():
+                errors["revocation_reason"] = ValidationError(_("Say why the award is revoked."))
+        elif self.revoked_on or self.revocation_reason:
+            errors["status"] = ValidationError(_("Set the status to “Revoked” to record a revocation."))
+        decision = self._decision()
+        if decision and decision.issued_on and BaseSalary.objects.in_force_on(decision.issued_on) is None:
+            errors.setdefault("title", self._no_salary_message())
+        if errors:
+            raise ValidationError(errors)
+        if not self.check_rules_later:
+            rule_errors = self.rule_errors()
+            if rule_errors:
+                raise ValidationError(rule_errors)
+
+    def _decision(self):
+        """The decision, or None while a form has not set it yet."""
+        try:
+            return self.decision
+        except Decision.DoesNotExist:
+            return None

@@ -1,0 +1,82 @@
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.scoping import restrict
+from awards.models import AwardLine, Collective, Decision, Person, Title
+
+
+@dataclass
+class TitleGroup:
+    """The awards of one title in a year's list, with their reward money."""
+
+    title: Title
+    lines: list
+
+    @property
+    def total(self):
+        return sum(line.reward_amount for line in self.lines)
+
+
+def _history(lines):
+    """[(year, lines)], most recent year first."""
+    return [(year, list(rows)) for year, rows in groupby(lines, key=lambda line: line.decision.year)]
+
+
+@require_GET
+@login_required
+def index(request):
+    """The latest year with awards, or this year when there is none."""
+    latest = restrict(Decision.objects.all(), request.user).aggregate(latest=Max("year"))["latest"]
+    return redirect("awards:year", year=latest or timezone.localdate().year)
+
+
+@require_GET
+@login_required
+def award_year(request, year):
+    """The year's awards grouped by title, with reward money: the list read
+    out and printed for the ceremony. Revoked awards are listed apart."""
+    lines = list(restrict(AwardLine.objects.for_year(year), request.user).with_details().in_list_order())
+    counting = [line for line in lines if line.is_counting]
+    groups = [TitleGroup(title, list(rows)) for title, rows in groupby(counting, key=lambda line: line.title)]
+    years = set(restrict(Decision.objects.order_by(), request.user).values_list("year", flat=True).distinct())
+    context = {
+        "year": year,
+        "years": sorted(years | {year}, reverse=True),
+        "groups": groups,
+        "count": len(counting),
+        "total": sum(group.total for group in groups),
+        "revoked": [line for line in lines if not line.is_counting],
+    }
+    return render(request, "awards/awardline_list.html", context)
+
+
+@require_GET
+@login_required
+def person_detail(request, pk):
+    person = get_object_or_404(restrict(Person.objects.all(), request.user), pk=pk)
+    lines = list(person.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
+    context = {
+        "recipient": person,
+        "history": _history(lines),
+        "total": sum(line.reward_amount for line in lines if line.is_counting),
+    }
+    return render(request, "awards/person_detail.html", context)
+
+
+@require_GET
+@login_required
+def collective_detail(request, pk):
+    collective = get_object_or_404(restrict(Collective.objects.select_related("cooperative"), request.user), pk=pk)
+    lines = list(collective.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
+    context = {
+        "recipient": collective,
+        "history": _history(lines),
+        "total": sum(line.reward_amount for line in lines if line.is_counting),
+    }
+    return render(request, "awards/collective_detail.html", context)

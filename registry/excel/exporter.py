@@ -1,0 +1,89 @@
+"""Export of registry records in exactly the import format: the same
+headers, typed cells (numbers as numbers, dates as dates), formula-like text
+neutralised. Written in write-only mode, so memory stays flat."""
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from coopportal.lib.xlsx import header_cells, typed_row
+from registry.excel.columns import COOPERATIVES, GROUPS
+
+
+def _cooperative_cells(coop):
+    cells = []
+    for column in COOPERATIVES.columns:
+        if column.key == "commune_code":
+            cells.append(coop.commune_id)
+        elif column.key == "commune":
+            cells.append(coop.commune.name)
+        else:
+            cells.append(column.export(getattr(coop, column.key)))
+    return cells
+
+
+def _group_cells(group):
+    cells = []
+    for column in GROUPS.columns:
+        if column.key == "commune_code":
+            cells.append(group.commune_id)
+        elif column.key == "commune":
+            cells.append(group.commune.name)
+        elif column.key == "upgraded_to":
+            cells.append(group.upgraded_to.registration_code if group.upgraded_to_id else "")
+        else:
+            cells.append(column.export(getattr(group, column.key)))
+    return cells
+
+
+def header_row(sheet, spec):
+    return header_cells(sheet, [column.vi for column in spec.columns])
+
+
+def write_registry(kind, queryset, stream):
+    """Write ``queryset`` (cooperatives or groups) to ``stream`` as .xlsx."""
+    spec, cells_of, related = {
+        "cooperatives": (COOPERATIVES, _cooperative_cells, ["commune"]),
+        "groups": (GROUPS, _group_cells, ["commune", "upgraded_to"]),
+    }[kind]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(spec.title)
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(spec.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.append(header_row(sheet, spec))
+    count = 0
+    for record in queryset.select_related(*related).order_by("pk").iterator(chunk_size=2000):
+        sheet.append(typed_row(sheet, cells_of(record)))
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
+    workbook.save(stream)
+    return count
+
+
+def write_template(kind, stream):
+    """An empty sheet with the headers: the file staff fill in."""
+    spec = COOPERATIVES if kind == "cooperatives" else GROUPS
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(spec.title)
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(spec.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.append(header_row(sheet, spec))
+    workbook.save(stream)
+
+
+def write_rejected(plan, stream, error_header):
+    """The rows that failed, as they were, with one more column saying why:
+    staff fix them there and upload the file again."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(plan.sheet.title)
+    sheet.freeze_panes = "A2"
+    headers = ["" if value is None else str(value) for value in [*plan.headers, error_header]]
+    sheet.append(header_cells(sheet, headers))
+    width = len(plan.headers)
+    for _number, cells, errors in plan.rejected_rows:
+        padded = list(cells[:width]) + [None] * (width - len(cells))
+        message = "; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors)
+        sheet.append(typed_row(sheet, [*padded, message]))
+    sheet.column_dimensions[get_column_letter(len(headers))].width = 80
+    workbook.save(stream)

@@ -1,0 +1,364 @@
+"""Import of registry spreadsheets: every row is validated first and every
+error reported at once (row, column, value, reason); only a file without
+errors is written, in one transaction, through bulk inserts and updates.
+
+Rows are matched by registration code (cooperatives) or by name and commune
+(groups): a matched record is updated, a new one created, an unchanged one
+left alone. A cooperative's first registration date is part of its identity:
+a row with a known code but another registration date is refused, since it
+is either a typing error or a different cooperative taking a code.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
+from registry.excel.communes import CommuneResolver
+from registry.excel.reader import read_table
+from registry.excel.values import CellError, is_blank, parse_text
+from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange
+
+BATCH = 1000
+# Looked-up keys per query: below SQLite's bound-parameter limit.
+LOOKUP_CHUNK = 900
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self):
+        where = _("row %(row)s") % {"row": self.row}
+        if self.column:
+            where += f", {self.column}"
+        if self.value:
+            return f"{where}: “{self.value}”: {self.message}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do, or why it cannot."""
+
+    sheet: Sheet
+    headers: list
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)  # (record, [changed fields], status changed)
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+    rows: dict = field(default_factory=dict)  # row number -> cells, for the rejected-rows file
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def rejected_rows(self):
+        by_row = {}
+        for error in self.errors:
+            by_row.setdefault(error.row, []).append(error)
+        return [(number, self.rows.get(number, []), errs) for number, errs in sorted(by_row.items()) if number > 1]
+
+
+def _chunks(items, size):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class RowReader:
+    """Reads the cells of one row through the sheet's columns, collecting errors."""
+
+    def __init__(self, plan, positions, number, cells):
+        self.plan, self.positions, self.number, self.cells = plan, positions, number, cells
+        self.failed = False
+        self.failed_keys = set()
+
+    def raw(self, key):
+        position = self.positions.get(key)
+        if position is None or position >= len(self.cells):
+            return None
+        return self.cells[position]
+
+    def has(self, key):
+        return key in self.positions
+
+    def header(self, key):
+        position = self.positions.get(key)
+        return parse_text(self.plan.headers[position]) if position is not None else self.plan.sheet.column(key).vi
+
+    def error(self, key, message, value=None):
+        raw = self.raw(key) if value is None and key else value
+        self.plan.errors.append(
+            RowError(self.number, self.header(key) if key else "", "" if raw is None else parse_text(raw), message)
+        )
+        self.failed = True
+        if key:
+            self.failed_keys.add(key)
+
+    def value(self, key):
+        column = self.plan.sheet.column(key)
+        raw = self.raw(key)
+        if is_blank(raw):
+            if column.required:
+                self.error(key, _("This column is required."), "")
+            return "" if column.kind == "text" else None
+        try:
+            return column.parser(raw)
+        except CellError as error:
+            self.error(key, str(error))
+            return None
+
+    def commune(self, resolver):
+        try:
+            return resolver.resolve(self.raw("commune_code"), self.raw("commune"))
+        except CellError as error:
+            key = "commune_code" if not is_blank(self.raw("commune_code")) else "commune"
+            self.error(key, str(error))
+            return None
+
+    def model_errors(self, error):
+        for name, messages in error.message_dict.items():
+            key = name if self.plan.sheet.has_column(name) else None
+            if key in self.failed_keys:
+                continue  # the cell's own error is already reported
+            for message in messages:
+                self.error(key, message)
+
+
+def _snapshot(record, names):
+    return {name: getattr(record, name) for name in names}
+
+
+def _changed(record, before):
+    """Fields whose value differs from ``before`` (after clean() normalised them)."""
+    return [name for name, value in before.items() if getattr(record, name) != value]
+
+
+def plan_import(sheet, headers, rows):
+    """Validate every row of ``rows`` against ``sheet`` and the database."""
+    plan = ImportPlan(sheet=sheet, headers=headers)
+    positions, unknown = sheet.header_map(headers)
+    for header in unknown:
+        plan.errors.append(RowError(1, header, "", _("Unknown column: it is not one of the template's headers.")))
+    missing = [c for c in sheet.columns if c.required and c.key not in positions]
+    if "commune_code" not in positions and "commune" not in positions:
+        missing.append(sheet.column("commune"))
+    for column in missing:
+        plan.errors.append(RowError(1, column.vi, "", _("This column is missing from row 1.")))
+    if plan.errors:
+        return plan
+    plan.rows = {number: cells for number, cells in rows}
+    resolver = CommuneResolver()
+    if sheet is COOPERATIVES:
+        _plan_cooperatives(plan, positions, rows, resolver)
+    else:
+        _plan_groups(plan, positions, rows, resolver)
+    return plan
+
+
+_COOP_FIELDS = [c.key for c in COOPERATIVES.columns if c.key not in {"commune_code", "commune", "registration_code"}]
+
+
+def _plan_cooperatives(plan, positions, rows, resolver):
+    codes = set()
+    for _number, cells in rows:
+        reader = RowReader(plan, positions, 0, cells)
+        codes.add(parse_text(reader.raw("registration_code")))
+    existing = {}
+    for chunk in _chunks(codes, LOOKUP_CHUNK):
+        existing.update({c.registration_code: c for c in Cooperative.objects.filter(registration_code__in=chunk)})
+    seen = {}
+    for number, cells in rows:
+        reader = RowReader(plan, positions, number, cells)
+        code = reader.value("registration_code")
+        values = {key: reader.value(key) for key in _COOP_FIELDS if reader.has(key)}
+        commune = reader.commune(resolver)
+        if code:
+            if code in seen:
+                reader.error(
+                    "registration_code",
+                    _("This code is already on row %(row)s of the file.") % {"row": seen[code]},
+                )
+            seen.setdefault(code, number)
+        for key in ("kind", "sector", "status"):
+            if key in values and values[key] is None:
+                values.pop(key)  # blank: keep the record's (or the default) value
+        if values.get("under_law") is None:
+            values.pop("under_law", None)
+        record = existing.get(code)
+        if (
+            record is not None
+            and values.get("registration_date")
+            and (values["registration_date"] != record.registration_date)
+        ):
+            reader.error(
+                "registration_date",
+                _(
+                    "Code %(code)s is registered to “%(name)s” since %(date)s; a row cannot change the first "
+                    "registration date or give the code to another cooperative."
+                )
+                % {"code": code, "name": record.name, "date": record.registration_date.strftime("%d/%m/%Y")},
+            )
+            continue  # another cooperative's row: checking it further only adds noise
+        is_new = record is None
+        if is_new:
+            # The raw code, so that its own validator explains a malformed one.
+            record = Cooperative(registration_code=code or parse_text(reader.raw("registration_code")))
+        before = _snapshot(record, [*values, "commune_id"])
+        for name, value in values.items():
+            if value is not None or name not in reader.failed_keys:
+                setattr(record, name, value)
+        if commune is not None:
+            record.commune = commune
+        _validate(reader, record)
+        if reader.failed:
+            continue
+        changed = _changed(record, before)
+        if is_new:
+            record.status_since = record.registration_date
+            record.search_text = record.build_search_text(commune)
+            plan.created.append(record)
+        elif changed:
+            record.search_text = record.build_search_text(commune)
+            plan.updated.append((record, changed, "status" in changed))
+        else:
+            plan.unchanged += 1
+
+
+def _validate(reader, record):
+    """The model's own field validators and clean(), and its check
+    constraints, without one query per row (uniqueness is checked above)."""
+    exclude = ["commune", "upgraded_to", "search_text", *reader.failed_keys]
+    errors = {}
+    try:
+        record.clean_fields(exclude=exclude)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if not ({"name", "kind", "registration_date", "established_on"} & reader.failed_keys):
+        try:
+            record.clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        reader.model_errors(ValidationError(errors))
+        return
+    if isinstance(record, Cooperative):
+        if record.converted_on and record.registration_date and record.converted_on < record.registration_date:
+            reader.error("converted_on", _("The conversion date cannot be before the registration date."))
+        if record.charter_capital is not None and record.charter_capital < 0:
+            reader.error("charter_capital", _("The amount cannot be negative."))
+    elif record.members is not None and record.members < 2:
+        reader.error("members", _("A cooperative group has at least 2 members."))
+
+
+_GROUP_FIELDS = [c.key for c in GROUPS.columns if c.key not in {"commune_code", "commune", "name", "upgraded_to"}]
+
+
+def _plan_groups(plan, positions, rows, resolver):
+    names = {parse_text(RowReader(plan, positions, 0, cells).raw("name")) for _n, cells in rows}
+    existing = {}
+    for chunk in _chunks(names, LOOKUP_CHUNK):
+        for group in CooperativeGroup.objects.filter(name__in=chunk):
+            existing[(group.name, group.commune_id)] = group
+    codes = {parse_text(RowReader(plan, positions, 0, cells).raw("upgraded_to")) for _n, cells in rows} - {""}
+    coops = {}
+    for chunk in _chunks(codes, LOOKUP_CHUNK):
+        coops.update({c.registration_code: c for c in Cooperative.objects.filter(registration_code__in=chunk)})
+    seen = {}
+    for number, cells in rows:
+        reader = RowReader(plan, positions, number, cells)
+        name = reader.value("name")
+        values = {key: reader.value(key) for key in _GROUP_FIELDS if reader.has(key)}
+        commune = reader.commune(resolver)
+        for key in ("sector", "status", "members"):
+            if key in values and values[key] is None:
+                values.pop(key)
+        if reader.has("upgraded_to"):
+            code = parse_text(reader.raw("upgraded_to"))
+            values["upgraded_to"] = coops.get(code) if code else None
+            if code and code not in coops:
+                reader.error("upgraded_to", _("No cooperative has the registration code %(code)s.") % {"code": code})
+        if name and commune:
+            key = (name, commune.code)
+            if key in seen:
+                reader.error("name", _("This group is already on row %(row)s of the file.") % {"row": seen[key]})
+            seen.setdefault(key, number)
+        record = existing.get((name, commune.code)) if name and commune else None
+        is_new = record is None
+        if is_new:
+            record = CooperativeGroup(name=name or "")
+        before = _snapshot(record, [*(k if k != "upgraded_to" else "upgraded_to_id" for k in values), "commune_id"])
+        for field_name, value in values.items():
+            if value is not None or field_name not in reader.failed_keys:
+                setattr(record, field_name, value)
+        if commune is not None:
+            record.commune = commune
+        _validate(reader, record)
+        if reader.failed:
+            continue
+        changed = _changed(record, before)
+        record.search_text = record.build_search_text(commune)
+        if is_new:
+            plan.created.append(record)
+        elif changed:
+            plan.updated.append((record, changed, False))
+        else:
+            plan.unchanged += 1
+
+
+@transaction.atomic
+def apply_plan(plan, user=None):
+    """Write a valid plan: bulk inserts and updates in one transaction, with
+    the status history the records' own save() would have written and a
+    change-history row per record (who, when, values), as a form save would."""
+    if not plan.ok:
+        raise ValueError("an import with errors is never written")
+    model = plan.sheet.model
+    today = timezone.localdate()
+    reason = _("Spreadsheet import")
+    history = []
+    for batch in _chunks(plan.created, BATCH):
+        bulk_create_with_history(batch, model, default_user=user, default_change_reason=reason)
+        if model is Cooperative:
+            history += [
+                CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.status_since) for c in batch
+            ]
+    for batch in _chunks(plan.updated, BATCH):
+        records = []
+        fields = {"search_text", "updated_at"}
+        for record, changed, status_changed in batch:
+            fields.update(name.removesuffix("_id") for name in changed)
+            if status_changed:
+                record.status_since = today
+                fields.add("status_since")
+                history.append(
+                    CooperativeStatusChange(cooperative=record, status=record.status, changed_on=today, note=reason)
+                )
+            record.updated_at = timezone.now()
+            records.append(record)
+        bulk_update_with_history(records, model, sorted(fields), default_user=user, default_change_reason=reason)
+    for batch in _chunks(history, BATCH):
+        CooperativeStatusChange.objects.bulk_create(batch)
+    return {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
+
+
+def import_file(kind, data, filename, dry_run=False, user=None):
+    """Read, validate and (unless ``dry_run`` or invalid) write a file.
+    Returns (plan, counts or None)."""
+    from registry.excel.columns import SHEETS
+
+    sheet = SHEETS[kind]
+    headers, rows = read_table(data, filename)
+    plan = plan_import(sheet, headers, rows)
+    if not plan.ok or dry_run:
+        return plan, None
+    return plan, apply_plan(plan, user=user)

@@ -1,0 +1,119 @@
+"""Reading one spreadsheet cell as a typed value, the way Vietnamese offices
+write them: dates as real dates or dd/mm/yyyy text, numbers as numbers or
+"1.234.567". Each parser returns the value or raises CellError."""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from coopportal.lib.text import fold
+from coopportal.lib.xlsx import FORMULA_TRIGGERS
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says why, for a person."""
+
+
+_DATE_PATTERNS = [
+    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"),
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+]
+
+
+def is_blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_text(value):
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    # Our own export protects formula-like text with a leading apostrophe.
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_TRIGGERS):
+        text = text[1:]
+    return text
+
+
+def parse_date(value):
+    """A real date cell, or text dd/mm/yyyy (day first, always)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = parse_text(value)
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            try:
+                return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                break
+    raise CellError(_("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 01/07/2021.") % {"value": text})
+
+
+def parse_integer(value, minimum=0):
+    """A whole number: 1234567, 1234567.0, "1.234.567", "1 234 567", "1.234.567,00"."""
+    if isinstance(value, bool):
+        raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(_("%(value)s is not a whole number.") % {"value": value})
+        number = int(value)
+    else:
+        text = parse_text(value).replace(" ", "").replace("\u00a0", "")
+        # Vietnamese writing: "." groups thousands, "," starts decimals.
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,0+)?", text) or re.fullmatch(r"-?\d+(,0+)?", text):
+            text = text.split(",")[0].replace(".", "")
+        try:
+            number = int(Decimal(text))
+            if Decimal(text) != number:
+                raise CellError(_("%(value)s is not a whole number.") % {"value": text})
+        except InvalidOperation:
+            raise CellError(_("“%(value)s” is not a number.") % {"value": text}) from None
+    if minimum is not None and number < minimum:
+        raise CellError(_("%(value)s is below the minimum of %(minimum)s.") % {"value": number, "minimum": minimum})
+    return number
+
+
+_TRUE = {"co", "x", "yes", "y", "true", "1", "dung"}
+_FALSE = {"khong", "no", "n", "false", "0", "sai"}
+
+
+def parse_bool(value):
+    if isinstance(value, bool):
+        return value
+    key = fold(parse_text(value))
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise CellError(_("“%(value)s” is not yes or no: write Có or Không.") % {"value": parse_text(value)})
+
+
+def choice_parser(choices, labels_vi):
+    """Accept a choice by its code, its Vietnamese label or its English label,
+    diacritics and case ignored."""
+    lookup = {}
+    with translation.override("en"):
+        for member in choices:
+            lookup[fold(member.value)] = member
+            lookup[fold(labels_vi[member])] = member
+            lookup[fold(str(member.label))] = member
+
+    def parse(value):
+        key = fold(parse_text(value))
+        if key in lookup:
+            return lookup[key]
+        allowed = ", ".join(labels_vi[m] for m in choices)
+        raise CellError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": parse_text(value), "allowed": allowed})
+
+    return parse

@@ -1,0 +1,161 @@
+"""The permission matrix: for each role, each page, endpoint, export and
+admin action, in scope and out of scope, the status code expected.
+
+Roles: administrator (national), data-entry officer, leader and plan
+manager of Lào Cai (15), a data-entry officer of Hà Nội (01), and one limited
+to the commune of Trạm Tấu (04606)."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from accounts.models import UserProfile
+from awards.models import Person
+from registry.models import Commune, Cooperative
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def users(django_user_model):
+    roles.sync_role_permissions()
+    tram_tau = Commune.objects.get(code="04606")
+
+    def make(name, role, province="15", communes=(), superuser=False):
+        user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True, is_superuser=superuser)
+        user.groups.set(Group.objects.filter(name=role))
+        profile = UserProfile.objects.get(user=user)
+        profile.province_id = province
+        profile.save()
+        profile.communes.set(communes)
+        return user
+
+    return {
+        "admin": make("quantri", roles.ADMINISTRATOR, province=None, superuser=True),
+        "entry": make("nhaplieu15", roles.DATA_ENTRY),
+        "leader": make("lanhdao15", roles.LEADERSHIP),
+        "planner": make("kehoach15", roles.PLAN_MANAGER),
+        "entry_hanoi": make("nhaplieu01", roles.DATA_ENTRY, province="01"),
+        "entry_commune": make("nhaplieuxa", roles.DATA_ENTRY, communes=[tram_tau]),
+    }
+
+
+@pytest.fixture
+def coops():
+    in_tram_tau = Cooperative.objects.filter(commune_id="04606").order_by("pk").first()
+    elsewhere = Cooperative.objects.exclude(commune_id="04606").order_by("pk").first()
+    lam = Person.objects.get(full_name="Nguyễn Đức Lâm")
+    return {"tram_tau": in_tram_tau.pk, "other": elsewhere.pk, "lam": lam.pk}
+
+
+ALL = ("admin", "entry", "leader", "planner", "entry_hanoi", "entry_commune")
+
+
+def expect(**by_role):
+    """{role: status}; `rest=` gives the status of every role not named."""
+    rest = by_role.pop("rest", None)
+    return {role: by_role.get(role, rest) for role in ALL}
+
+
+# (url, expectations). {tram_tau} / {other}: a cooperative inside / outside Trạm Tấu.
+MATRIX = [
+    # The portal's own pages: every role reads within its scope.
+    ("/dashboard/2021/", expect(rest=200)),
+    ("/api/plan/2021/", expect(rest=200)),
+    ("/api/plan/2021/?commune=04606", expect(entry_hanoi=404, rest=200)),
+    ("/api/plan/2021/?commune=00004", expect(admin=200, entry_hanoi=200, rest=404)),  # a Hà Nội ward
+    ("/api/plan/2021/?province=01", expect(admin=200, entry_hanoi=200, rest=404)),
+    ("/dashboard/2021/htx_new/", expect(rest=200)),
+    ("/dashboard/2021/htx_new/?format=xlsx", expect(rest=200)),
+    ("/reports/2021.xlsx", expect(rest=200)),
+    ("/registry/?q=hop+tac+xa", expect(rest=200)),
+    ("/registry/htx/{tram_tau}/", expect(entry_hanoi=404, rest=200)),
+    ("/registry/htx/{other}/", expect(entry_hanoi=404, entry_commune=404, rest=200)),
+    ("/awards/2021/", expect(rest=200)),
+    ("/awards/person/{lam}/", expect(entry_hanoi=404, rest=200)),
+    ("/admin/awards/person/{lam}/change/", expect(entry_hanoi=404, planner=403, rest=200)),
+    # The admin: reading follows the view permission and the scope.
+    ("/admin/registry/cooperative/", expect(planner=403, rest=200)),
+    ("/admin/registry/cooperative/{tram_tau}/change/", expect(planner=403, entry_hanoi=404, rest=200)),
+    ("/admin/registry/cooperative/{other}/change/", expect(planner=403, entry_hanoi=404, entry_commune=404, rest=200)),
+    ("/admin/registry/cooperative/{tram_tau}/history/", expect(planner=403, entry_hanoi=404, rest=200)),
+    # Adding, importing: data entry and the administrator.
+    ("/admin/registry/cooperative/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
+    ("/admin/registry/cooperative/import/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
+    (
+        "/admin/registry/cooperativereport/add/",
+        expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403),
+    ),
+    # Deleting: administrators only; out of scope stays a 404.
+    ("/admin/registry/cooperative/{tram_tau}/delete/", expect(admin=200, entry_hanoi=404, rest=403)),
+    # The plan: targets by the plan manager, actuals by data entry.
+    ("/admin/planning/target/add/", expect(admin=200, planner=200, rest=403)),
+    ("/admin/planning/indicator/add/", expect(admin=200, planner=200, rest=403)),
+    ("/admin/planning/manualactual/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
+    # Awards: data entry keeps them; everybody else reads.
+    ("/admin/awards/decision/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
+    ("/admin/awards/decision/", expect(planner=403, rest=200)),
+    # Users: the administrator alone.
+    ("/admin/auth/user/", expect(admin=200, rest=403)),
+]
+
+
+def _cases():
+    for url, by_role in MATRIX:
+        for role, status in by_role.items():
+            yield pytest.param(role, url, status, id=f"{role}-{url}")
+
+
+@pytest.mark.parametrize(("role", "url", "status"), list(_cases()))
+def test_the_matrix(client, users, coops, role, url, status):
+    client.force_login(users[role])
+    response = client.get(url.format(**coops))
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    "url", ["/dashboard/2021/", "/api/plan/2021/", "/reports/2021.xlsx", "/dashboard/2021/htx_new/", "/registry/"]
+)
+def test_anonymous_users_are_sent_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/login/")
+
+
+def test_anonymous_users_are_sent_to_the_admin_login(client):
+    response = client.get("/admin/registry/cooperative/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
+
+
+def test_a_leader_cannot_change_anything(client, users, coops):
+    client.force_login(users["leader"])
+    url = f"/admin/registry/cooperative/{coops['tram_tau']}/change/"
+    assert client.post(url, {"name": "Hợp tác xã Bị Sửa"}).status_code == 403
+    assert not Cooperative.objects.filter(name="Hợp tác xã Bị Sửa").exists()
+
+
+def test_scoped_users_see_only_their_records(client, users):
+    client.force_login(users["entry_commune"])
+    listed = client.get("/admin/registry/cooperative/").context["cl"].result_count
+    assert listed == Cooperative.objects.filter(commune_id="04606").count()
+    client.force_login(users["entry_hanoi"])
+    assert client.get("/admin/registry/cooperative/").context["cl"].result_count == 0
+    assert client.get("/awards/2021/").context["count"] == 0
+    api = client.get("/api/plan/2021/").json()
+    assert {r["code"]: r["actual"] for r in api["indicators"]}.get("htx_new", 0) == 0
+
+
+def test_the_commune_officer_cannot_pick_another_commune(client, users):
+    client.force_login(users["entry_commune"])
+    form = client.get("/admin/registry/cooperative/add/").context["adminform"].form
+    assert list(form.fields["commune"].queryset.values_list("code", flat=True)) == ["04606"]
+
+
+def test_the_commune_officers_dashboard_counts_only_its_commune(client, users):
+    client.force_login(users["entry_commune"])
+    rows = {r["code"]: r for r in client.get("/api/plan/2021/").json()["indicators"]}
+    expected = Cooperative.objects.cooperatives().registered_in(2021).filter(commune_id="04606").count()
+    assert rows["htx_new"]["actual"] == expected
