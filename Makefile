@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test lint check messages clean
+.PHONY: install run test lint check messages bench clean
 
 # The virtual environment is rebuilt only when the requirements change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -46,6 +46,12 @@ check: install
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l vi --ignore=.venv
+
+# The benchmark (never part of the tests): a national-scale registry in its
+# own PostgreSQL database, then bench/results.md. wrk drives the load test.
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/staticfiles var/screenshots .pytest_cache

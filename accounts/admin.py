@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from accounts.models import UserProfile
+from accounts.scoping import in_scope, scope_for
 
 
-class UserProfileInline(admin.StackedInline):
+class UserProfileInline(ScopedInlineMixin, admin.StackedInline):
     model = UserProfile
     can_delete = False
     autocomplete_fields = ["province", "communes"]
@@ -19,7 +22,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(ScopedAdminMixin, UserAdmin):
     inlines = [UserProfileInline]
     list_display = ["username", "first_name", "last_name", "is_active", "is_staff", "role_names", "scope_label"]
     list_filter = ["is_active", "is_staff", "groups"]
@@ -37,3 +40,19 @@ class PortalUserAdmin(UserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups").select_related("profile__province")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # Only a national superuser makes superusers or grants single permissions.
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        UserAdmin.save_model(self, request, obj, form, change)
+        scope = scope_for(request.user)
+        if not change and scope.province:
+            # A provincial administrator's new users start in that province.
+            UserProfile.objects.filter(user=obj).update(province_id=scope.province)
+        if not in_scope(request.user, obj):
+            raise PermissionDenied

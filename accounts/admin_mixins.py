@@ -1,16 +1,19 @@
 """Scoping and roles in the admin, for every registry, plan and award
-ModelAdmin: lists and choices limited to the user's scope, a record outside
-it a 404, saving a record into another scope a 403, deletion for
-administrators only."""
+ModelAdmin and inline: lists and choices limited to the user's scope, a
+record outside it a 404, saving a record into another scope a 403 (rolled
+back), deletion for administrators only."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 
 from accounts.roles import can_delete
 from accounts.scoping import in_scope, restrict
 
 
-class ScopedAdminMixin:
+class ScopeRulesMixin:
+    """What admins and inlines share: scoped rows, scoped choices, deletion."""
+
     def get_queryset(self, request):
         return restrict(super().get_queryset(request), request.user)
 
@@ -20,6 +23,17 @@ class ScopedAdminMixin:
             field.queryset = restrict(field.queryset, request.user)
         return field
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = restrict(field.queryset, request.user)
+        return field
+
+    def has_delete_permission(self, request, obj=None):
+        return can_delete(request.user) and super().has_delete_permission(request, obj)
+
+
+class ScopedAdminMixin(ScopeRulesMixin):
     def _check_object(self, request, object_id):
         """An existing record outside the user's scope is a 404, as if absent."""
         if object_id is None:
@@ -43,8 +57,12 @@ class ScopedAdminMixin:
         self._check_object(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
-    def has_delete_permission(self, request, obj=None):
-        return can_delete(request.user) and super().has_delete_permission(request, obj)
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history's page of one old version (and its "revert"):
+        # the same scope, and atomic, so a refused revert writes nothing.
+        self._check_object(request, object_id)
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -53,18 +71,13 @@ class ScopedAdminMixin:
         if not in_scope(request.user, obj):
             raise PermissionDenied
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        # Inline rows too (e.g. a target with no province, i.e. national).
+        for obj in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
+            if not in_scope(request.user, obj):
+                raise PermissionDenied
 
-class ScopedInlineMixin:
+
+class ScopedInlineMixin(ScopeRulesMixin):
     """The same rules for inline rows (e.g. a commune's targets under an indicator)."""
-
-    def get_queryset(self, request):
-        return restrict(super().get_queryset(request), request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if field is not None and hasattr(field, "queryset"):
-            field.queryset = restrict(field.queryset, request.user)
-        return field
-
-    def has_delete_permission(self, request, obj=None):
-        return can_delete(request.user) and super().has_delete_permission(request, obj)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from planning.measures import Scope
+from coopportal.lib.scope import Scope
 from registry.models import Commune
 
 NATIONAL = Scope()
@@ -62,15 +62,15 @@ COMMUNE_PATHS = {
     "registry.cooperativestatuschange": "cooperative__",
     "registry.commune": None,  # the commune itself
 }
+COMMUNE_OR_PROVINCE = {"planning.target", "planning.manualactual"}
 PROVINCE_FIELDS = {
-    "planning.target": "province",
-    "planning.manualactual": "province",
     # Awards are kept by a province's Alliance: scoped by province, not commune.
     "awards.decision": "province",
     "awards.person": "province",
     "awards.collective": "province",
     "awards.awardline": "decision__province",
     "registry.province": "code",
+    "accounts.userprofile": "province",
 }
 
 
@@ -85,6 +85,15 @@ def restrict(queryset, user):
         if path is None:
             return queryset.filter(scope.q_commune_itself())
         return queryset.filter(scope.q(path))
+    if label == "auth.user":
+        # A provincial administrator manages the users of the province.
+        return queryset.filter(is_superuser=False, profile__province_id=scope.province)
+    if label in COMMUNE_OR_PROVINCE:
+        # A plan row is a commune's or (no commune) the whole province's;
+        # a user limited to communes sees and writes only those communes'.
+        if scope.communes:
+            return queryset.filter(commune_id__in=sorted(scope.communes))
+        return queryset.filter(province_id=scope.province)
     if label in PROVINCE_FIELDS:
         field = PROVINCE_FIELDS[label]
         return queryset.filter(**{field if field == "code" else f"{field}_id": scope.province})

@@ -6,7 +6,7 @@ app_name = "awards"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<int:year>/", views.award_year, name="year"),
+    path("<year:year>/", views.award_year, name="year"),
     path("person/<int:pk>/", views.person_detail, name="person"),
     path("collective/<int:pk>/", views.collective_detail, name="collective"),
 ]

@@ -74,6 +74,15 @@ class Table:
     def add(self, *cells):
         self.rows.append([_fmt(c) for c in cells])
 
+    @classmethod
+    def from_markdown(cls, text):
+        """The rows of a table this class printed (to merge a sub-run's)."""
+        table = cls("", [])
+        for line in text.splitlines():
+            if line.startswith("| ") and not line.startswith("| what") and "---" not in line:
+                table.rows.append([cell.strip() for cell in line.strip("|").split("|")])
+        return table
+
     def markdown(self):
         lines = [f"### {self.title}", "", "| " + " | ".join(self.columns) + " |"]
         lines.append("|" + "|".join(" --- " for _ in self.columns) + "|")

@@ -2,6 +2,7 @@ from django.contrib.auth.views import LoginView
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,6 +22,12 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def favicon(request):
+    """Browsers and the admin ask for /favicon.ico whatever the page links;
+    the static URL is looked up per request (it is hashed after collectstatic)."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def home(request):

@@ -7,59 +7,30 @@ Each measure also gives the queryset of records behind its figure, for the
 drill-down.
 """
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from coopportal.lib.scope import EVERYWHERE
 from registry.models import (
     Classification,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
+    DataVersion,
     GroupReport,
     OcopProduct,
     ValueChainModel,
 )
 
 HUNDRED = Decimal(100)
+# A day at most; the data version, not time, is what makes figures stale.
+FIGURES_CACHE_SECONDS = 24 * 3600
 PER_MILLION = Decimal("0.000001")  # VND -> million VND, exactly
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Where a figure is computed: everywhere, one province, or some communes
-    (of one province)."""
-
-    province: str | None = None
-    communes: frozenset | None = None
-
-    def q(self, path=""):
-        """A filter for a model whose commune is reached through ``path``."""
-        condition = Q()
-        if self.province:
-            condition &= Q(**{f"{path}commune__province_id": self.province})
-        if self.communes:
-            condition &= Q(**{f"{path}commune_id__in": sorted(self.communes)})
-        return condition
-
-    def q_commune_itself(self):
-        condition = Q()
-        if self.province:
-            condition &= Q(province_id=self.province)
-        if self.communes:
-            condition &= Q(code__in=sorted(self.communes))
-        return condition
-
-    def allows(self, commune):
-        if self.province and commune.province_id != self.province:
-            return False
-        return not self.communes or commune.code in self.communes
-
-    @property
-    def single_commune(self):
-        return next(iter(self.communes)) if self.communes and len(self.communes) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -68,11 +39,16 @@ class Source:
 
     key: str
     commune_path: str
+    year_field: str | None = None  # reports have a year column; records have dates
 
     def queryset(self, scope):
         base = {
             "cooperatives": lambda: Cooperative.objects.cooperatives(),
-            "coop_reports": lambda: CooperativeReport.objects.filter(cooperative__kind=Cooperative.Kind.COOPERATIVE),
+            # Unions are few: leaving their reports out by id spares joining
+            # every report to its cooperative just to read the kind.
+            "coop_reports": lambda: CooperativeReport.objects.exclude(
+                cooperative__in=Cooperative.objects.filter(kind=Cooperative.Kind.UNION).values("pk")
+            ),
             "groups": lambda: CooperativeGroup.objects.all(),
             "group_reports": lambda: GroupReport.objects.all(),
             "value_chains": lambda: ValueChainModel.objects.all(),
@@ -81,12 +57,10 @@ class Source:
         return base.filter(scope.q(self.commune_path))
 
 
-EVERYWHERE = Scope()
-
 COOPERATIVES = Source("cooperatives", "")
-COOP_REPORTS = Source("coop_reports", "cooperative__")
+COOP_REPORTS = Source("coop_reports", "cooperative__", year_field="year")
 GROUPS = Source("groups", "")
-GROUP_REPORTS = Source("group_reports", "group__")
+GROUP_REPORTS = Source("group_reports", "group__", year_field="year")
 VALUE_CHAINS = Source("value_chains", "cooperative__")
 OCOP = Source("ocop", "cooperative__")
 
@@ -108,8 +82,9 @@ class Measure:
     def value(self, row, year):  # pragma: no cover
         raise NotImplementedError
 
-    def records(self, year, scope=EVERYWHERE):  # pragma: no cover
-        raise NotImplementedError
+    def records(self, year, scope=EVERYWHERE):
+        """The records behind the figure, for the drill-down."""
+        return self.source.queryset(scope).filter(self.condition(year))
 
 
 class CountMeasure(Measure):
@@ -124,9 +99,6 @@ class CountMeasure(Measure):
 
     def value(self, row, year):
         return Decimal(row[self.alias(year, "n")] or 0)
-
-    def records(self, year, scope=EVERYWHERE):
-        return self.source.queryset(scope).filter(self.condition(year))
 
 
 class SumMeasure(CountMeasure):
@@ -170,9 +142,6 @@ class RatioMeasure(Measure):
         if not den:
             return None
         return Decimal(row[self.alias(year, "num")] or 0) * self.scale / Decimal(den)
-
-    def records(self, year, scope=EVERYWHERE):
-        return self.source.queryset(scope).filter(self.condition(year))
 
 
 def _count_if(extra):
@@ -252,7 +221,7 @@ _MEASURES = [
         "htx_income_avg",
         _("Average income in HTX (weighted by regular workers)"),
         COOP_REPORTS,
-        lambda y: Q(year=y),
+        lambda y: Q(year=y, avg_income__gt=0),  # 0 is "not reported", not a zero income
         _weighted("avg_income", "regular_workers"),
         _sum("regular_workers"),
         PER_MILLION,
@@ -262,7 +231,7 @@ _MEASURES = [
         "tht_income_avg",
         _("Average income in THT (weighted by members)"),
         GROUP_REPORTS,
-        lambda y: Q(year=y),
+        lambda y: Q(year=y, avg_income__gt=0),
         _weighted("avg_income", "members"),
         _sum("members"),
         PER_MILLION,
@@ -301,9 +270,34 @@ _MEASURES = [
 MEASURES = {m.code: m for m in _MEASURES}
 
 
+def _memo(kind, codes, years, scope, compute, extra=""):
+    """Figures stay cached until the registry changes: the key holds the
+    registry's data version (one query reads it). Each process keeps its own
+    copy (Django's cache, local memory by default)."""
+    parts = [
+        kind,
+        str(DataVersion.current()),
+        ",".join(sorted(codes)),
+        ",".join(str(y) for y in years),
+        scope.province or "*",
+        ",".join(sorted(scope.communes or ())),
+        extra,
+    ]
+    key = "figures:" + hashlib.sha1("|".join(parts).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FIGURES_CACHE_SECONDS)
+    return value
+
+
 def evaluate(codes, years, scope=EVERYWHERE):
     """Compute measures ``codes`` for each of ``years``: one aggregate query
     per source table. Returns {(code, year): Decimal or None}."""
+    return _memo("evaluate", codes, years, scope, lambda: _evaluate(codes, years, scope))
+
+
+def _evaluate(codes, years, scope):
     by_source = {}
     for code in codes:
         measure = MEASURES[code]
@@ -314,16 +308,34 @@ def evaluate(codes, years, scope=EVERYWHERE):
         for measure in measures:
             for year in years:
                 aggregates.update(measure.aggregates(year))
-        row = source.queryset(scope).aggregate(**aggregates)
+        row = _rows_for(source, measures, years, scope).aggregate(**aggregates)
         for measure in measures:
             for year in years:
                 results[(measure.code, year)] = measure.value(row, year)
     return results
 
 
-def breakdown_by_commune(codes, year, scope=EVERYWHERE):
-    """Count measures by commune: {commune_code: {measure_code: int}}, one
-    grouped query per source table."""
+def _rows_for(source, measures, years, scope):
+    """The source's rows that any of the measures counts in any of the years:
+    filtering on them up front lets the database use its indexes (year,
+    dates) instead of reading the whole table for the FILTER clauses."""
+    if source.year_field:
+        return source.queryset(scope).filter(**{f"{source.year_field}__in": list(years)})
+    wanted = Q(pk__in=[])
+    for measure in measures:
+        for year in years:
+            wanted |= measure.condition(year)
+    return source.queryset(scope).filter(wanted)
+
+
+def breakdown_by_commune(codes, year, scope=EVERYWHERE, by_province=False):
+    """Count measures by commune (or by province, for a national view):
+    {code: {measure_code: int}}, one grouped query per source table."""
+    compute = lambda: _breakdown(codes, year, scope, by_province)  # noqa: E731
+    return _memo("breakdown", codes, [year], scope, compute, extra="province" if by_province else "commune")
+
+
+def _breakdown(codes, year, scope, by_province):
     by_source = {}
     for code in codes:
         measure = MEASURES[code]
@@ -331,11 +343,11 @@ def breakdown_by_commune(codes, year, scope=EVERYWHERE):
             by_source.setdefault(measure.source, []).append(measure)
     table = {}
     for source, measures in by_source.items():
-        commune_field = f"{source.commune_path}commune_id"
+        commune_field = f"{source.commune_path}commune_" + ("_province_id" if by_province else "id")
         aggregates = {}
         for measure in measures:
             aggregates.update(measure.aggregates(year))
-        rows = source.queryset(scope).values(commune_field).annotate(**aggregates).order_by()
+        rows = _rows_for(source, measures, [year], scope).values(commune_field).annotate(**aggregates).order_by()
         for row in rows:
             for measure in measures:
                 count = row[measure.alias(year, "n")]

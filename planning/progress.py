@@ -37,6 +37,16 @@ def round_half_up(value, decimals=None):
     return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def as_number(value, places=None):
+    """A Decimal as a plain number for JSON or a spreadsheet cell: an int when
+    whole, else a float (rounded to ``places`` if given); None stays None."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(round(value, places) if places is not None else value)
+
+
 def plan_status(actual, target, comparison):
     """The status of an indicator: no target, no data, not achieved, achieved
     (the comparison holds at the target exactly) or exceeded (strictly better)."""

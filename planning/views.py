@@ -1,8 +1,6 @@
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,16 +8,23 @@ from django.views.decorators.http import require_GET
 
 from accounts.scoping import request_scope, restrict
 from awards.models import AwardLine
-from coopportal.lib.xlsx import table_workbook
+from coopportal.lib.xlsx import table_workbook, xlsx_response
 from planning import drilldown
 from planning.measures import MEASURES, breakdown_by_commune
 from planning.models import Indicator, Target
-from planning.progress import plan_for_year, round_half_up
+from planning.progress import as_number, plan_for_year, round_half_up
 from planning.year_report import report_filename, write_year_report
-from registry.models import Commune
+from registry.models import Commune, Province
 
 DRILLDOWN_PAGE_SIZE = 200
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def award_count(user, year, scope):
+    """The year's awards counted on the page: the user's, within the page's province."""
+    lines = restrict(AwardLine.objects.counting().for_year(year), user)
+    if scope.province:
+        lines = lines.filter(decision__province_id=scope.province)
+    return lines.count()
 
 
 def _shown(rows):
@@ -31,7 +36,11 @@ def _shown(rows):
 @login_required
 def dashboard(request, year):
     scope, commune, wide = request_scope(request)
-    rows = _shown(plan_for_year(year, scope))
+    # Within a group, the indicators with a target come first: they are the plan.
+    rows = sorted(
+        _shown(plan_for_year(year, scope)),
+        key=lambda r: (r.indicator.group_order, r.target is None, r.indicator.position, r.indicator.code),
+    )
     groups = []
     for row in rows:
         if not groups or groups[-1][0] != row.indicator.group:
@@ -41,12 +50,17 @@ def dashboard(request, year):
     years = sorted(
         set(Target.objects.order_by().values_list("year", flat=True).distinct()) | {today.year}, reverse=True
     )
-    communes = list(Commune.objects.filter(wide.q_commune_itself()).only("code", "name")) if wide.province else []
+    communes = list(_commune_choices(wide))
     count_rows = [r for r in rows if r.indicator.measure and MEASURES[r.indicator.measure].kind == "count"]
-    breakdown = breakdown_by_commune([r.indicator.measure for r in count_rows], year, scope)
-    names = {c.code: c.name for c in communes}
-    if commune:
-        names[commune.code] = commune.name
+    # The whole country breaks down by province, a province by commune.
+    by_province = scope.province is None
+    breakdown = breakdown_by_commune([r.indicator.measure for r in count_rows], year, scope, by_province=by_province)
+    if by_province:
+        names = dict(Province.objects.values_list("code", "name"))
+    else:
+        names = {c.code: c.name for c in communes}
+        if commune:
+            names[commune.code] = commune.name
     breakdown_rows = sorted(
         (
             (names.get(code, code), code, [counts.get(r.indicator.measure, 0) for r in count_rows])
@@ -65,17 +79,17 @@ def dashboard(request, year):
         "computed_at": timezone.localtime(),
         "count_rows": count_rows,
         "breakdown_rows": breakdown_rows,
-        "award_count": restrict(AwardLine.objects.counting().for_year(year), request.user).count(),
+        "breakdown_param": "province" if by_province else "commune",
+        "award_count": award_count(request.user, year, scope),
     }
     return render(request, "planning/dashboard.html", context)
 
 
-def _number(value, places=2):
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(round(value, places))
+def _commune_choices(wide):
+    """The communes the page's commune picker offers: those of the province in view."""
+    if not wide.province:
+        return Commune.objects.none()
+    return Commune.objects.filter(wide.q_commune_itself()).only("code", "name")
 
 
 @require_GET
@@ -88,9 +102,9 @@ def plan_api(request, year):
             "name": row.indicator.display_name,
             "unit": row.indicator.unit,
             "comparison": row.indicator.comparison,
-            "target": _number(row.target),
-            "actual": _number(row.actual),
-            "percent_of_plan": _number(round_half_up(row.percent, 1), 1),
+            "target": as_number(row.target, 2),
+            "actual": as_number(row.actual, 2),
+            "percent_of_plan": as_number(round_half_up(row.percent, 1)),
             "status": row.status.value,
         }
         for row in _shown(plan_for_year(year, scope))
@@ -110,18 +124,18 @@ def indicator_records(request, year, code):
     records = drilldown.prepare(MEASURES[indicator.measure].records(year, scope))
     model = records.model
     if request.GET.get("format") == "xlsx":
-        stream = io.BytesIO()
-        table_workbook(indicator.code, drilldown.headers(model), map(drilldown.cells, records.iterator()), stream)
-        response = HttpResponse(stream.getvalue(), content_type=XLSX)
         suffix = f"-{commune.code}" if commune else ""
-        response["Content-Disposition"] = f'attachment; filename="{indicator.code}-{year}{suffix}.xlsx"'
-        return response
+        rows = map(drilldown.cells, records.iterator())
+        return xlsx_response(
+            f"{indicator.code}-{year}{suffix}.xlsx",
+            lambda stream: table_workbook(indicator.code, drilldown.headers(model), rows, stream),
+        )
     page = Paginator(records, DRILLDOWN_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "year": year,
         "indicator": indicator,
         "commune": commune,
-        "communes": Commune.objects.filter(wide.q_commune_itself()).only("code", "name") if wide.province else [],
+        "communes": _commune_choices(wide),
         "headers": drilldown.headers(model),
         "rows": [drilldown.cells(obj) for obj in page.object_list],
         "page": page,
@@ -133,8 +147,4 @@ def indicator_records(request, year, code):
 @login_required
 def year_report(request, year):
     scope, _commune, _wide = request_scope(request)
-    stream = io.BytesIO()
-    write_year_report(year, stream, scope=scope)
-    response = HttpResponse(stream.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{report_filename(year)}"'
-    return response
+    return xlsx_response(report_filename(year), lambda stream: write_year_report(year, stream, scope=scope))

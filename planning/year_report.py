@@ -15,10 +15,11 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from coopportal.lib.scope import Scope
 from coopportal.lib.xlsx import add_table_sheet, header_cells, safe_cell
 from planning import drilldown
-from planning.measures import MEASURES, Scope
-from planning.progress import plan_for_year
+from planning.measures import MEASURES
+from planning.progress import as_number, plan_for_year
 from registry.models import Province
 
 # (sheet title, measure whose records it lists)
@@ -54,12 +55,6 @@ def _number_format(unit, value):
         return None
     whole = value == value.to_integral_value()
     return "#,##0" if whole or unit in {"count", "people", "households"} else "#,##0.0"
-
-
-def _as_number(value):
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _indicator_label(indicator):
@@ -102,8 +97,8 @@ def _plan_sheet(workbook, year, rows, made_on, scope):
                 _cell(sheet, number, align="center"),
                 _cell(sheet, _indicator_label(indicator), wrap=True),
                 _cell(sheet, indicator.get_unit_display()),
-                _cell(sheet, _as_number(row.target), number_format=_number_format(indicator.unit, row.target)),
-                _cell(sheet, _as_number(row.actual), number_format=_number_format(indicator.unit, row.actual)),
+                _cell(sheet, as_number(row.target), number_format=_number_format(indicator.unit, row.target)),
+                _cell(sheet, as_number(row.actual), number_format=_number_format(indicator.unit, row.actual)),
                 _cell(sheet, float(percent / 100) if percent is not None else None, number_format="0.0%"),
                 _cell(sheet, str(row.status.label)),
             ]
@@ -126,6 +121,37 @@ def _records_sheet(workbook, title, measure_code, year, scope):
     headers = ["STT", *drilldown.headers(model)]
     rows = ([i, *drilldown.cells(obj)] for i, obj in enumerate(records.iterator(chunk_size=2000), start=1))
     add_table_sheet(workbook, title, headers, rows, widths=[6] + [24] * (len(headers) - 1))
+
+
+REPORT_HEADERS = ["STT", "Mã số HTX", "Tên HTX", "Xã, phường", "Tỉnh, thành phố", "Thành viên", "Lao động thường xuyên",
+                  "Doanh thu (đồng)", "Thu nhập bình quân (đồng/người/năm)", "Xếp loại"]  # fmt: skip
+
+
+def _yearly_reports_sheet(workbook, year, scope):
+    """Every HTX's report for the year: the table the province sends upward.
+    At national scale it is the largest sheet (one row per cooperative)."""
+    reports = MEASURES["htx_regular_jobs"].records(year, scope)
+    reports = reports.select_related("cooperative__commune__province").order_by(
+        "cooperative__commune__province_id", "cooperative__commune__name", "cooperative__name"
+    )
+
+    def rows():
+        for number, report in enumerate(reports.iterator(chunk_size=2000), start=1):
+            coop = report.cooperative
+            yield [
+                number,
+                coop.registration_code,
+                coop.name,
+                coop.commune.name,
+                coop.commune.province.name,
+                report.members,
+                report.regular_workers,
+                report.revenue,
+                report.avg_income,
+                report.get_classification_display(),
+            ]
+
+    add_table_sheet(workbook, "Báo cáo HTX năm", REPORT_HEADERS, rows(), widths=[7, 13, 40, 22, 18, 10, 10, 16, 16, 14])
 
 
 AWARD_HEADERS = ["STT", "Danh hiệu, hình thức", "Người hoặc tập thể", "Chức vụ, đơn vị", "Quyết định", "Ngày ký",
@@ -168,6 +194,7 @@ def write_year_report(year, stream, made_on=None, scope=None):
         _plan_sheet(workbook, year, rows, made_on, scope)
         for title, measure in RECORD_SHEETS:
             _records_sheet(workbook, title, measure, year, scope)
+        _yearly_reports_sheet(workbook, year, scope)
         _awards_sheet(workbook, year, scope)
         workbook.save(stream)
 

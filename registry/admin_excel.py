@@ -7,7 +7,6 @@ tablib with no size or zip-bomb guard and validates row by row; it remains
 the baseline measured in bench/.
 """
 
-import io
 import secrets
 import time
 from pathlib import Path
@@ -16,18 +15,20 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.db import IntegrityError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.scoping import scope_for
+from coopportal.lib.xlsx import xlsx_response
 from registry.excel.exporter import write_registry, write_rejected, write_template
 from registry.excel.importer import apply_plan, plan_import
 from registry.excel.reader import FileRejected, check_size, read_table
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS = 100
 UPLOAD_TTL_SECONDS = 24 * 3600
 
@@ -37,14 +38,6 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Spreadsheet (.xlsx or .csv)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
-
-
-def xlsx_response(filename, write):
-    stream = io.BytesIO()
-    write(stream)
-    response = HttpResponse(stream.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class SpreadsheetAdminMixin:
@@ -109,11 +102,11 @@ class SpreadsheetAdminMixin:
         uploads.pop(token, None)
         request.session["registry_uploads"] = uploads
 
-    def _plan(self, data, name):
+    def _plan(self, request, data, name):
         from registry.excel.columns import SHEETS
 
         headers, rows = read_table(data, name)
-        return plan_import(SHEETS[self.spreadsheet_kind], headers, rows)
+        return plan_import(SHEETS[self.spreadsheet_kind], headers, rows, scope_for(request.user))
 
     # -- views -------------------------------------------------------------
     def import_view(self, request):
@@ -130,7 +123,7 @@ class SpreadsheetAdminMixin:
             try:
                 check_size(upload.size)  # before the upload is even read
                 data = upload.read()
-                plan = self._plan(data, upload.name)
+                plan = self._plan(request, data, upload.name)
                 token = self._store(request, upload.name, data)
             except FileRejected as error:
                 form.add_error("file", str(error))
@@ -162,7 +155,7 @@ class SpreadsheetAdminMixin:
         token = request.POST.get("token", "")
         meta, stored = self._load(request, token)
         try:
-            plan = self._plan(stored.read_bytes(), meta["name"])
+            plan = self._plan(request, stored.read_bytes(), meta["name"])
         except FileRejected as error:
             messages.error(request, str(error))
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
@@ -170,7 +163,12 @@ class SpreadsheetAdminMixin:
             # The registry changed since the preview (e.g. a code was taken).
             messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-        counts = apply_plan(plan, user=request.user)
+        try:
+            counts = apply_plan(plan, user=request.user)
+        except IntegrityError:
+            # Another import took a code or a name between the check and the write.
+            messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
         self._forget(request, token, stored)
         messages.success(
             request,
@@ -182,7 +180,7 @@ class SpreadsheetAdminMixin:
     def rejected_view(self, request, token):
         self._require_import(request)
         meta, stored = self._load(request, token)
-        plan = self._plan(stored.read_bytes(), meta["name"])
+        plan = self._plan(request, stored.read_bytes(), meta["name"])
         stem = Path(meta["name"]).stem
         return xlsx_response(f"{stem}-loi.xlsx", lambda s: write_rejected(plan, s, _("Error")))
 

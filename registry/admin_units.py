@@ -7,7 +7,7 @@ from functools import lru_cache
 from vietnamadminunits import convert_address
 from vietnamadminunits.database import query
 
-from registry.models import Commune, Province
+from registry.models import Commune, DataVersion, Province
 
 _KINDS = {"Xã": Commune.Kind.COMMUNE, "Phường": Commune.Kind.WARD, "Đặc khu": Commune.Kind.SPECIAL_ZONE}
 
@@ -43,6 +43,7 @@ def load_admin_units():
         unique_fields=["code"],
         update_fields=["province", "name", "short_name", "kind", "search_text"],
     )
+    DataVersion.bump()  # bulk writes send no signals; communes may have moved
     return len(provinces), len(communes)
 
 

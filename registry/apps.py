@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "registry"
     verbose_name = _("Registry")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from registry import models
+
+        # Every record a plan figure is computed from: a write makes cached
+        # figures stale (planning.measures caches them per data version).
+        for model in (
+            models.Commune,  # a commune moving province moves its figures
+            models.Cooperative,
+            models.CooperativeGroup,
+            models.CooperativeReport,
+            models.GroupReport,
+            models.OcopProduct,
+            models.ValueChainModel,
+        ):
+            for signal in (post_save, post_delete):
+                signal.connect(models.DataVersion.bump, sender=model, dispatch_uid=f"bump-{model.__name__}-{signal}")

@@ -25,6 +25,7 @@ from registry.models import (
     CooperativeGroup,
     CooperativeReport,
     CooperativeStatusChange,
+    DataVersion,
     GroupReport,
     OcopProduct,
     Sector,
@@ -218,6 +219,7 @@ class DemoGenerator:
         self.reports(htx, set(dissolved), set(suspended))
         groups = self.groups(by_year[2021])
         self.value_chains_and_ocop(htx, set(dissolved))
+        DataVersion.bump()  # bulk writes send no signals
         return {"cooperatives": len(everyone), "groups": groups}
 
     def reports(self, htx, dissolved, suspended):

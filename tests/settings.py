@@ -18,3 +18,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 
 # WhiteNoise warns when the collected-static folder is missing; tests do not collect.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Figures are cached per registry version in production; the tests measure
+# the uncached work (and tests/test_figures_cache.py the cache itself).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -39,6 +39,15 @@ def browser():
         browser.close()
 
 
+def _watch_console(page):
+    """Errors the page logs: a Content-Security-Policy violation, a missing
+    file, a script error. The pages must produce none."""
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
 @pytest.fixture
 def leader(transactional_db, django_user_model):
     # A transactional test starts from the data the session loaded, but
@@ -50,6 +59,7 @@ def leader(transactional_db, django_user_model):
 def test_a_leader_reads_the_2021_dashboard_and_drills_down(leader, live_server, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 412, "height": 915}, locale="vi-VN")
+    problems = _watch_console(page)
     page.goto(f"{live_server.url}/dashboard/2021/")
     assert "/login/" in page.url
     page.fill("#id_username", "lanhdao-test")
@@ -67,6 +77,7 @@ def test_a_leader_reads_the_2021_dashboard_and_drills_down(leader, live_server, 
     assert page.locator("#record-count").inner_text() == "87"
     assert page.locator("table.records tbody tr").count() == 87
     page.screenshot(path=str(SCREENSHOTS / "drilldown-htx-new-2021.png"), full_page=True)
+    assert problems == []
 
 
 @pytest.fixture
@@ -99,6 +110,7 @@ def test_an_officer_imports_a_file_through_the_admin_and_downloads_the_report(of
         )
     )
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems = _watch_console(page)
     _log_in(page, live_server.url, "canbo-test")
     page.goto(f"{live_server.url}/admin/registry/cooperative/")
     page.click("text=Nhập từ Excel")
@@ -119,3 +131,4 @@ def test_an_officer_imports_a_file_through_the_admin_and_downloads_the_report(of
     plan = load_workbook(target)["Kế hoạch"]
     new_htx = next(r for r in plan.iter_rows(min_row=6, values_only=True) if r[1] == "Thành lập mới HTX")
     assert new_htx[4] == 89  # the 87 of the demo and the 2 imported
+    assert problems == []

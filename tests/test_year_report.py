@@ -50,7 +50,9 @@ def test_the_plan_sheet_is_formatted_for_printing(report_2021):
 def test_the_record_sheets_list_the_records_behind_the_figures(report_2021):
     counts = {name: report_2021[name].max_row - 1 for name in report_2021.sheetnames[1:]}
     from awards.models import AwardLine
+    from registry.models import CooperativeReport
 
+    assert counts["Báo cáo HTX năm"] == CooperativeReport.objects.for_year(2021).filter(cooperative__kind="htx").count()
     assert counts["Khen thưởng"] == AwardLine.objects.counting().for_year(2021).count() > 0
     assert counts["HTX thành lập mới"] == 87
     assert counts["THT thành lập mới"] == 1183

@@ -23,8 +23,11 @@ def _key(text):
 class CommuneResolver:
     """Loaded once per import: every commune, indexed by code and by name."""
 
-    def __init__(self, home_province=None):
-        self.home = home_province or settings.HOME_PROVINCE_CODE
+    def __init__(self, scope=None):
+        """``scope`` (coopportal.lib.scope.Scope) is the importing user's area:
+        names resolve within it first, and a commune outside it is refused."""
+        self.scope = scope
+        self.home = (scope.province if scope else None) or settings.HOME_PROVINCE_CODE
         self.by_code = {}
         self.by_name = defaultdict(list)
         for commune in Commune.objects.select_related("province").only(
@@ -45,7 +48,7 @@ class CommuneResolver:
             commune = self.by_code.get(code)
             if commune is None:
                 raise CellError(_("No commune has the code %(code)s.") % {"code": code})
-            return commune
+            return self._allowed(commune)
         if is_blank(name_value):
             raise CellError(_("Give the commune's code or name."))
         text = parse_text(name_value)
@@ -57,6 +60,11 @@ class CommuneResolver:
         commune, error = self._cache[text]
         if error:
             raise error
+        return self._allowed(commune)
+
+    def _allowed(self, commune):
+        if self.scope is not None and not self.scope.allows(commune):
+            raise CellError(_("%(name)s is outside your area.") % {"name": f"{commune.name}, {commune.province.name}"})
         return commune
 
     def _find(self, text):
@@ -70,6 +78,8 @@ class CommuneResolver:
 
     def _choose(self, text, candidates):
         unique = list({c.code: c for c in candidates}.values())
+        if self.scope is not None and any(self.scope.allows(c) for c in unique):
+            unique = [c for c in unique if self.scope.allows(c)]
         home = [c for c in unique if c.province_id == self.home]
         if len(home) == 1:
             return home[0]

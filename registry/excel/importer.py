@@ -17,13 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from coopportal.lib.scope import EVERYWHERE
 from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
 from registry.excel.communes import CommuneResolver
 from registry.excel.reader import read_table
 from registry.excel.values import CellError, is_blank, parse_text
-from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange
+from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange, DataVersion
 
-BATCH = 1000
+BATCH = 2500
 # Looked-up keys per query: below SQLite's bound-parameter limit.
 LOOKUP_CHUNK = 900
 
@@ -143,8 +144,10 @@ def _changed(record, before):
     return [name for name, value in before.items() if getattr(record, name) != value]
 
 
-def plan_import(sheet, headers, rows):
-    """Validate every row of ``rows`` against ``sheet`` and the database."""
+def plan_import(sheet, headers, rows, scope=EVERYWHERE):
+    """Validate every row of ``rows`` against ``sheet`` and the database,
+    within ``scope``, the importing user's area: records elsewhere are
+    neither created, nor matched, nor described."""
     plan = ImportPlan(sheet=sheet, headers=headers)
     positions, unknown = sheet.header_map(headers)
     for header in unknown:
@@ -157,29 +160,33 @@ def plan_import(sheet, headers, rows):
     if plan.errors:
         return plan
     plan.rows = {number: cells for number, cells in rows}
-    resolver = CommuneResolver()
+    resolver = CommuneResolver(scope)
     if sheet is COOPERATIVES:
-        _plan_cooperatives(plan, positions, rows, resolver)
+        _plan_cooperatives(plan, positions, rows, resolver, scope)
     else:
-        _plan_groups(plan, positions, rows, resolver)
+        _plan_groups(plan, positions, rows, resolver, scope)
     return plan
 
 
 _COOP_FIELDS = [c.key for c in COOPERATIVES.columns if c.key not in {"commune_code", "commune", "registration_code"}]
 
 
-def _plan_cooperatives(plan, positions, rows, resolver):
+def _plan_cooperatives(plan, positions, rows, resolver, scope):
     codes = set()
     for _number, cells in rows:
         reader = RowReader(plan, positions, 0, cells)
         codes.add(parse_text(reader.raw("registration_code")))
     existing = {}
     for chunk in _chunks(codes, LOOKUP_CHUNK):
-        existing.update({c.registration_code: c for c in Cooperative.objects.filter(registration_code__in=chunk)})
+        found = Cooperative.objects.filter(registration_code__in=chunk).select_related("commune")
+        existing.update({c.registration_code: c for c in found})
     seen = {}
     for number, cells in rows:
         reader = RowReader(plan, positions, number, cells)
         code = reader.value("registration_code")
+        if code in existing and not scope.allows(existing[code].commune):
+            reader.error("registration_code", _("This code belongs to a cooperative outside your area."))
+            continue
         values = {key: reader.value(key) for key in _COOP_FIELDS if reader.has(key)}
         commune = reader.commune(resolver)
         if code:
@@ -236,8 +243,12 @@ def _plan_cooperatives(plan, positions, rows, resolver):
 
 def _validate(reader, record):
     """The model's own field validators and clean(), and its check
-    constraints, without one query per row (uniqueness is checked above)."""
-    exclude = ["commune", "upgraded_to", "search_text", *reader.failed_keys]
+    constraints, without one query per row (uniqueness is checked above).
+    Only the fields the file gives are validated: the others keep the
+    record's (already valid) values or the model's defaults."""
+    # Communes and cooperatives are looked up by the reader, not by a query per row.
+    given = {key for key in reader.positions if key not in reader.failed_keys} - {"commune", "upgraded_to"}
+    exclude = [f.name for f in record._meta.concrete_fields if f.name not in given]
     errors = {}
     try:
         record.clean_fields(exclude=exclude)
@@ -263,7 +274,7 @@ def _validate(reader, record):
 _GROUP_FIELDS = [c.key for c in GROUPS.columns if c.key not in {"commune_code", "commune", "name", "upgraded_to"}]
 
 
-def _plan_groups(plan, positions, rows, resolver):
+def _plan_groups(plan, positions, rows, resolver, scope):
     names = {parse_text(RowReader(plan, positions, 0, cells).raw("name")) for _n, cells in rows}
     existing = {}
     for chunk in _chunks(names, LOOKUP_CHUNK):
@@ -272,7 +283,9 @@ def _plan_groups(plan, positions, rows, resolver):
     codes = {parse_text(RowReader(plan, positions, 0, cells).raw("upgraded_to")) for _n, cells in rows} - {""}
     coops = {}
     for chunk in _chunks(codes, LOOKUP_CHUNK):
-        coops.update({c.registration_code: c for c in Cooperative.objects.filter(registration_code__in=chunk)})
+        found = Cooperative.objects.filter(registration_code__in=chunk).select_related("commune")
+        # A cooperative outside the area is, for this user, no cooperative at all.
+        coops.update({c.registration_code: c for c in found if scope.allows(c.commune)})
     seen = {}
     for number, cells in rows:
         reader = RowReader(plan, positions, number, cells)
@@ -348,17 +361,20 @@ def apply_plan(plan, user=None):
         bulk_update_with_history(records, model, sorted(fields), default_user=user, default_change_reason=reason)
     for batch in _chunks(history, BATCH):
         CooperativeStatusChange.objects.bulk_create(batch)
+    DataVersion.bump()  # bulk writes send no signals
     return {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
 
 
 def import_file(kind, data, filename, dry_run=False, user=None):
-    """Read, validate and (unless ``dry_run`` or invalid) write a file.
+    """Read, validate and (unless ``dry_run`` or invalid) write a file, within
+    the user's area (everywhere for the command line, which has no user).
     Returns (plan, counts or None)."""
+    from accounts.scoping import scope_for
     from registry.excel.columns import SHEETS
 
     sheet = SHEETS[kind]
     headers, rows = read_table(data, filename)
-    plan = plan_import(sheet, headers, rows)
+    plan = plan_import(sheet, headers, rows, scope_for(user) if user else EVERYWHERE)
     if not plan.ok or dry_run:
         return plan, None
     return plan, apply_plan(plan, user=user)

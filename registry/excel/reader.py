@@ -46,7 +46,12 @@ def read_table(data, filename):
         rows = _csv_rows(data)
     else:
         raise FileRejected(_("Upload an Excel workbook (.xlsx) or a CSV file (.csv)."))
-    return _split(rows)
+    try:
+        return _split(rows)
+    except FileRejected:
+        raise
+    except Exception:  # sheet XML is parsed lazily, row by row; a CSV field may be too long
+        raise FileRejected(_("The file is damaged or not a spreadsheet, and cannot be read.")) from None
 
 
 def _split(rows):

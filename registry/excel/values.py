@@ -12,6 +12,10 @@ from django.utils.translation import gettext as _
 from coopportal.lib.text import fold
 from coopportal.lib.xlsx import FORMULA_TRIGGERS
 
+# Amounts are stored as 64-bit integers; anything this large is a typing error.
+LARGEST_DIGITS = 15
+LARGEST = 10**LARGEST_DIGITS
+
 
 class CellError(ValueError):
     """A cell that cannot be read; the message says why, for a person."""
@@ -65,6 +69,8 @@ def parse_integer(value, minimum=0):
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
+        if value != value or abs(value) >= LARGEST:  # NaN, infinities, absurd sizes
+            raise CellError(_("“%(value)s” is not a number.") % {"value": value})
         if not value.is_integer():
             raise CellError(_("%(value)s is not a whole number.") % {"value": value})
         number = int(value)
@@ -74,11 +80,17 @@ def parse_integer(value, minimum=0):
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,0+)?", text) or re.fullmatch(r"-?\d+(,0+)?", text):
             text = text.split(",")[0].replace(".", "")
         try:
-            number = int(Decimal(text))
-            if Decimal(text) != number:
-                raise CellError(_("%(value)s is not a whole number.") % {"value": text})
+            exact = Decimal(text)
         except InvalidOperation:
             raise CellError(_("“%(value)s” is not a number.") % {"value": text}) from None
+        # "NaN", "Infinity" and "1e999999999" parse as Decimals but are no amounts.
+        if not exact.is_finite() or exact.adjusted() >= LARGEST_DIGITS:
+            raise CellError(_("“%(value)s” is not a number.") % {"value": text})
+        number = int(exact)
+        if exact != number:
+            raise CellError(_("%(value)s is not a whole number.") % {"value": text})
+    if abs(number) >= LARGEST:
+        raise CellError(_("“%(value)s” is not a number.") % {"value": number})
     if minimum is not None and number < minimum:
         raise CellError(_("%(value)s is below the minimum of %(minimum)s.") % {"value": number, "minimum": minimum})
     return number

@@ -9,6 +9,7 @@ from registry.models.cooperatives import (
 from registry.models.groups import CooperativeGroup
 from registry.models.reports import Classification, CooperativeReport, GroupReport, OcopProduct
 from registry.models.units import Commune, Province
+from registry.models.version import DataVersion
 
 __all__ = [
     "Classification",
@@ -17,6 +18,7 @@ __all__ = [
     "CooperativeGroup",
     "CooperativeReport",
     "CooperativeStatusChange",
+    "DataVersion",
     "GroupReport",
     "OcopProduct",
     "Province",

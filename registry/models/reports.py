@@ -99,6 +99,7 @@ class GroupReport(models.Model):
 
     class Meta:
         ordering = ["-year", "group"]
+        indexes = [models.Index(fields=["year"], name="group_report_year_idx")]
         verbose_name = _("group yearly report")
         verbose_name_plural = _("group yearly reports")
         constraints = [

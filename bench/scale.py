@@ -1,0 +1,35 @@
+"""How the dashboard and the API grow with the registry: one database grown
+step by step to 1×, 10× and 100× the size of one province (a province is a
+34th of the country: about 1,030 HTX and 2,350 THT), measured at each step,
+cold (figures computed) and cached."""
+
+import time
+
+from bench import generate
+from bench.pages import client_for, measure
+
+PROVINCE = {"cooperatives": 1_030, "groups": 2_350, "awards": 150}
+STEPS = [1, 10, 100]
+YEAR = 2024
+
+
+def run(table, repeat):
+    done = 0
+    client = client_for("bench-scale")
+    for step in STEPS:
+        add = step - done
+        start = time.perf_counter()
+        generate.generate(
+            cooperatives=PROVINCE["cooperatives"] * add,
+            groups=PROVINCE["groups"] * add,
+            awards=PROVINCE["awards"] * add,
+            seed=step,
+            code_offset=PROVINCE["groups"] * done,
+        )
+        done = step
+        coops, groups = generate.registry_size()
+        built = time.perf_counter() - start
+        size = f"{step}× ({coops:,} HTX, {groups:,} THT; built in {built:.0f} s)"
+        measure(table, client, f"scale {size}: API, cold", f"/api/plan/{YEAR}/?province=all", repeat, cold=True)
+        measure(table, client, f"scale {step}×: dashboard, cold", f"/dashboard/{YEAR}/?province=all", repeat, cold=True)
+        measure(table, client, f"scale {step}×: dashboard, cached", f"/dashboard/{YEAR}/?province=all", repeat)
