@@ -35,7 +35,9 @@ def run(table, repeat, sqlite):
     coops, groups = ensure_data()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
+            # Earlier runs' rolled-back imports leave dead rows behind; clear
+            # them so that every run measures the same tables.
+            cursor.execute("VACUUM ANALYZE")
     client = client_for()
     size = f"{coops:,} HTX, {groups:,} THT"
     for label, url in [
