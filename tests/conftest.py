@@ -24,3 +24,28 @@ def leader_client(client, django_user_model):
     user = django_user_model.objects.create_user("leader", password="a-long-test-password")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """make_user(name, role, province="15", communes=(), superuser=False): a
+    staff user with a role and a scope, as an administrator would set them."""
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+    from accounts.models import UserProfile
+
+    roles.sync_role_permissions()
+
+    def make(name, role, province="15", communes=(), superuser=False):
+        user = django_user_model.objects.create_user(
+            name, password="a-long-test-password", is_staff=True, is_superuser=superuser
+        )
+        user.groups.set(Group.objects.filter(name=role))
+        profile = UserProfile.objects.get(user=user)
+        profile.province_id = province
+        profile.save()
+        profile.communes.set(communes)
+        return user
+
+    return make

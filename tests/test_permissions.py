@@ -6,32 +6,18 @@ manager of Lào Cai (15), a data-entry officer of Hà Nội (01), and one limite
 to the commune of Trạm Tấu (04606)."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from accounts import roles
-from accounts.models import UserProfile
 from awards.models import Person
 from registry.models import Commune, Cooperative
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-test-password"
-
 
 @pytest.fixture
-def users(django_user_model):
-    roles.sync_role_permissions()
+def users(make_user):
     tram_tau = Commune.objects.get(code="04606")
-
-    def make(name, role, province="15", communes=(), superuser=False):
-        user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True, is_superuser=superuser)
-        user.groups.set(Group.objects.filter(name=role))
-        profile = UserProfile.objects.get(user=user)
-        profile.province_id = province
-        profile.save()
-        profile.communes.set(communes)
-        return user
-
+    make = make_user
     return {
         "admin": make("quantri", roles.ADMINISTRATOR, province=None, superuser=True),
         "entry": make("nhaplieu15", roles.DATA_ENTRY),

@@ -7,10 +7,8 @@ import zipfile
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 
 from accounts import roles
-from accounts.models import UserProfile
 from planning.models import Indicator, ManualActual
 from registry.excel.importer import import_file
 from registry.excel.reader import FileRejected
@@ -18,22 +16,6 @@ from registry.models import Commune, Cooperative, DataVersion
 from tests.excel_helpers import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    roles.sync_role_permissions()
-
-    def make(name, role, province="15", communes=()):
-        user = django_user_model.objects.create_user(name, password="a-long-test-password", is_staff=True)
-        user.groups.set(Group.objects.filter(name=role))
-        profile = UserProfile.objects.get(user=user)
-        profile.province_id = province
-        profile.save()
-        profile.communes.set(communes)
-        return user
-
-    return make
 
 
 def test_old_versions_outside_the_scope_are_a_404(client, make_user):

@@ -14,7 +14,7 @@ from awards.models.rules import AwardLineRules
 from awards.models.titles import BaseSalary
 from coopportal.lib.text import fold
 from registry.models.reports import YEAR_VALIDATORS
-from registry.models.units import home_province_code
+from registry.models.units import owning_province_field
 
 _DEFERRED = object()
 
@@ -69,14 +69,7 @@ class Decision(models.Model):
         blank=True,
         validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])],
     )
-    province = models.ForeignKey(
-        "registry.Province",
-        on_delete=models.PROTECT,
-        default=home_province_code,
-        related_name="+",
-        verbose_name=_("province"),
-        help_text=_("The province whose Alliance keeps this record."),
-    )
+    province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.text import fold
-from registry.models.units import home_province_code
+from registry.models.units import owning_province_field
 
 
 def _tidy(text):
@@ -34,14 +34,7 @@ class Person(models.Model):
     unit = models.CharField(
         _("work unit"), max_length=200, blank=True, help_text=_("The unit or organisation the person works in.")
     )
-    province = models.ForeignKey(
-        "registry.Province",
-        on_delete=models.PROTECT,
-        default=home_province_code,
-        related_name="+",
-        verbose_name=_("province"),
-        help_text=_("The province whose Alliance keeps this record."),
-    )
+    province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
 
     objects = FoldedSearchQuerySet.as_manager()
@@ -102,14 +95,7 @@ class Collective(models.Model):
         related_name="award_collective",
         verbose_name=_("cooperative"),
     )
-    province = models.ForeignKey(
-        "registry.Province",
-        on_delete=models.PROTECT,
-        default=home_province_code,
-        related_name="+",
-        verbose_name=_("province"),
-        help_text=_("The province whose Alliance keeps this record."),
-    )
+    province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
 
     objects = FoldedSearchQuerySet.as_manager()

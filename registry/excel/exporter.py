@@ -8,31 +8,19 @@ from openpyxl.utils import get_column_letter
 from coopportal.lib.xlsx import header_cells, typed_row
 from registry.excel.columns import COOPERATIVES, GROUPS
 
-
-def _cooperative_cells(coop):
-    cells = []
-    for column in COOPERATIVES.columns:
-        if column.key == "commune_code":
-            cells.append(coop.commune_id)
-        elif column.key == "commune":
-            cells.append(coop.commune.name)
-        else:
-            cells.append(column.export(getattr(coop, column.key)))
-    return cells
+# Cells that are not a plain field of the record.
+_SPECIAL = {
+    "commune_code": lambda record: record.commune_id,
+    "commune": lambda record: record.commune.name,
+    "upgraded_to": lambda record: record.upgraded_to.registration_code if record.upgraded_to_id else "",
+}
 
 
-def _group_cells(group):
-    cells = []
-    for column in GROUPS.columns:
-        if column.key == "commune_code":
-            cells.append(group.commune_id)
-        elif column.key == "commune":
-            cells.append(group.commune.name)
-        elif column.key == "upgraded_to":
-            cells.append(group.upgraded_to.registration_code if group.upgraded_to_id else "")
-        else:
-            cells.append(column.export(getattr(group, column.key)))
-    return cells
+def _cells(spec, record):
+    return [
+        _SPECIAL[column.key](record) if column.key in _SPECIAL else column.export(getattr(record, column.key))
+        for column in spec.columns
+    ]
 
 
 def header_row(sheet, spec):
@@ -41,9 +29,9 @@ def header_row(sheet, spec):
 
 def write_registry(kind, queryset, stream):
     """Write ``queryset`` (cooperatives or groups) to ``stream`` as .xlsx."""
-    spec, cells_of, related = {
-        "cooperatives": (COOPERATIVES, _cooperative_cells, ["commune"]),
-        "groups": (GROUPS, _group_cells, ["commune", "upgraded_to"]),
+    spec, related = {
+        "cooperatives": (COOPERATIVES, ["commune"]),
+        "groups": (GROUPS, ["commune", "upgraded_to"]),
     }[kind]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(spec.title)
@@ -53,7 +41,7 @@ def write_registry(kind, queryset, stream):
     sheet.append(header_row(sheet, spec))
     count = 0
     for record in queryset.select_related(*related).order_by("pk").iterator(chunk_size=2000):
-        sheet.append(typed_row(sheet, cells_of(record)))
+        sheet.append(typed_row(sheet, _cells(spec, record)))
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
     workbook.save(stream)

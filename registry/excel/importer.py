@@ -135,12 +135,20 @@ class RowReader:
                 self.error(key, message)
 
 
-def _snapshot(record, names):
-    return {name: getattr(record, name) for name in names}
-
-
-def _changed(record, before):
-    """Fields whose value differs from ``before`` (after clean() normalised them)."""
+def _fill(reader, record, values, commune):
+    """Put a row's values on ``record`` and validate it. Returns the names of
+    the fields that changed (after clean() normalised them), or None when the
+    row has errors. Foreign keys are compared by id, without a query."""
+    names = [f"{name}_id" if name == "upgraded_to" else name for name in values] + ["commune_id"]
+    before = {name: getattr(record, name) for name in names}
+    for name, value in values.items():
+        if value is not None or name not in reader.failed_keys:
+            setattr(record, name, value)
+    if commune is not None:
+        record.commune = commune
+    _validate(reader, record)
+    if reader.failed:
+        return None
     return [name for name, value in before.items() if getattr(record, name) != value]
 
 
@@ -220,16 +228,9 @@ def _plan_cooperatives(plan, positions, rows, resolver, scope):
         if is_new:
             # The raw code, so that its own validator explains a malformed one.
             record = Cooperative(registration_code=code or parse_text(reader.raw("registration_code")))
-        before = _snapshot(record, [*values, "commune_id"])
-        for name, value in values.items():
-            if value is not None or name not in reader.failed_keys:
-                setattr(record, name, value)
-        if commune is not None:
-            record.commune = commune
-        _validate(reader, record)
-        if reader.failed:
+        changed = _fill(reader, record, values, commune)
+        if changed is None:
             continue
-        changed = _changed(record, before)
         if is_new:
             record.status_since = record.registration_date
             record.search_text = record.build_search_text(commune)
@@ -309,16 +310,9 @@ def _plan_groups(plan, positions, rows, resolver, scope):
         is_new = record is None
         if is_new:
             record = CooperativeGroup(name=name or "")
-        before = _snapshot(record, [*(k if k != "upgraded_to" else "upgraded_to_id" for k in values), "commune_id"])
-        for field_name, value in values.items():
-            if value is not None or field_name not in reader.failed_keys:
-                setattr(record, field_name, value)
-        if commune is not None:
-            record.commune = commune
-        _validate(reader, record)
-        if reader.failed:
+        changed = _fill(reader, record, values, commune)
+        if changed is None:
             continue
-        changed = _changed(record, before)
         record.search_text = record.build_search_text(commune)
         if is_new:
             plan.created.append(record)

@@ -10,6 +10,18 @@ def home_province_code():
     return settings.HOME_PROVINCE_CODE
 
 
+def owning_province_field():
+    """The province whose Alliance keeps a record (decisions, people honoured)."""
+    return models.ForeignKey(
+        "registry.Province",
+        on_delete=models.PROTECT,
+        default=home_province_code,
+        related_name="+",
+        verbose_name=_("province"),
+        help_text=_("The province whose Alliance keeps this record."),
+    )
+
+
 class ProvinceQuerySet(models.QuerySet):
     def home(self):
         """The province this portal is run for (settings.HOME_PROVINCE_CODE)."""
