@@ -68,6 +68,10 @@ def test_an_import_leaves_history_rows_with_the_user(django_user_model):
     )
     updated = existing.history.latest()
     assert (updated.history_type, updated.name, updated.history_user) == ("~", "Hợp tác xã Sửa Qua Tệp", user)
+    # the rows written by the bulk path read like simple-history's own
+    changes = updated.diff_against(updated.prev_record).changes
+    assert [(c.field, c.old, c.new) for c in changes] == [("name", existing.name, "Hợp tác xã Sửa Qua Tệp")]
+    assert updated.commune_id == existing.commune_id and updated.registration_date == existing.registration_date
 
 
 def test_a_bulk_status_update_through_import_is_in_the_history():

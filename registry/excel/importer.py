@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from coopportal.lib.history import copy_to_history
 from coopportal.lib.scope import EVERYWHERE
 from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
 from registry.excel.communes import CommuneResolver
@@ -334,7 +334,7 @@ def apply_plan(plan, user=None):
     reason = _("Spreadsheet import")
     history = []
     for batch in _chunks(plan.created, BATCH):
-        bulk_create_with_history(batch, model, default_user=user, default_change_reason=reason)
+        model.objects.bulk_create(batch)
         if model is Cooperative:
             history += [
                 CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.status_since) for c in batch
@@ -352,9 +352,13 @@ def apply_plan(plan, user=None):
                 )
             record.updated_at = timezone.now()
             records.append(record)
-        bulk_update_with_history(records, model, sorted(fields), default_user=user, default_change_reason=reason)
+        model.objects.bulk_update(records, sorted(fields))
     for batch in _chunks(history, BATCH):
         CooperativeStatusChange.objects.bulk_create(batch)
+    # Change history, as a form save would have written it, copied in the database.
+    now = timezone.now()
+    copy_to_history(model, [r.pk for r in plan.created], "+", user=user, reason=reason, date=now)
+    copy_to_history(model, [r.pk for r, _f, _s in plan.updated], "~", user=user, reason=reason, date=now)
     DataVersion.bump()  # bulk writes send no signals
     return {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
 
