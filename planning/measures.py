@@ -328,29 +328,46 @@ def _rows_for(source, measures, years, scope):
     return source.queryset(scope).filter(wanted)
 
 
-def breakdown_by_commune(codes, year, scope=EVERYWHERE, by_province=False):
-    """Count measures by commune (or by province, for a national view):
-    {code: {measure_code: int}}, one grouped query per source table."""
-    compute = lambda: _breakdown(codes, year, scope, by_province)  # noqa: E731
-    return _memo("breakdown", codes, [year], scope, compute, extra="province" if by_province else "commune")
+def evaluate_by_area(codes, years, scope=EVERYWHERE, by_province=False):
+    """``evaluate`` and, from the same queries, the count measures of
+    ``years[0]`` by commune (or by province): one grouped query per source
+    table, summed for the totals (every aggregate here is a sum or a count).
+    Returns ({(code, year): value}, {area code: {measure code: count}})."""
+    extra = "province" if by_province else "commune"
+    compute = lambda: _evaluate_by_area(codes, years, scope, by_province)  # noqa: E731
+    return _memo("by_area", codes, years, scope, compute, extra=extra)
 
 
-def _breakdown(codes, year, scope, by_province):
+def _evaluate_by_area(codes, years, scope, by_province):
     by_source = {}
     for code in codes:
         measure = MEASURES[code]
-        if measure.kind == "count":
-            by_source.setdefault(measure.source, []).append(measure)
-    table = {}
+        by_source.setdefault(measure.source, []).append(measure)
+    results, table = {}, {}
     for source, measures in by_source.items():
-        commune_field = f"{source.commune_path}commune_" + ("_province_id" if by_province else "id")
+        area = f"{source.commune_path}commune_" + ("_province_id" if by_province else "id")
         aggregates = {}
         for measure in measures:
-            aggregates.update(measure.aggregates(year))
-        rows = _rows_for(source, measures, [year], scope).values(commune_field).annotate(**aggregates).order_by()
-        for row in rows:
+            for year in years:
+                aggregates.update(measure.aggregates(year))
+        rows_needed = _rows_for(source, measures, years, scope)
+        if not any(measure.kind == "count" for measure in measures):
+            # Nothing of this table is broken down: no grouping, no joins for it.
+            totals = rows_needed.aggregate(**aggregates)
             for measure in measures:
-                count = row[measure.alias(year, "n")]
+                for year in years:
+                    results[(measure.code, year)] = measure.value(totals, year)
+            continue
+        totals = dict.fromkeys(aggregates)
+        for row in rows_needed.values(area).annotate(**aggregates).order_by():
+            for alias in aggregates:
+                if row[alias] is not None:
+                    totals[alias] = (totals[alias] or 0) + row[alias]
+            for measure in measures:
+                count = row.get(measure.alias(years[0], "n")) if measure.kind == "count" else None
                 if count:
-                    table.setdefault(row[commune_field], {})[measure.code] = count
-    return table
+                    table.setdefault(row[area], {})[measure.code] = count
+        for measure in measures:
+            for year in years:
+                results[(measure.code, year)] = measure.value(totals, year)
+    return results, table

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from planning.measures import EVERYWHERE, MEASURES, evaluate
+from planning.measures import EVERYWHERE, MEASURES, evaluate, evaluate_by_area
 from planning.models import Indicator, ManualActual, Target
 
 
@@ -107,10 +107,27 @@ def plan_level(scope):
     return {"commune__isnull": True, "province_id": scope.province}
 
 
+def plan_with_breakdown(year, scope=EVERYWHERE, by_province=False):
+    """``plan_for_year`` and the year's count figures by area (commune,
+    or province for the whole country), from the same registry queries."""
+    breakdown = {}
+
+    def compute(codes, years):
+        computed, table = evaluate_by_area(codes, years, scope, by_province)
+        breakdown.update(table)
+        return computed
+
+    return _plan_rows(year, scope, compute), breakdown
+
+
 def plan_for_year(year, scope=EVERYWHERE):
     """Every indicator with its target and actual for ``year`` (and last
     year's actual), in a fixed number of queries whatever the registry size:
     indicators, targets, manual actuals, and one aggregate per registry table."""
+    return _plan_rows(year, scope, lambda codes, years: evaluate(codes, years, scope))
+
+
+def _plan_rows(year, scope, compute):
     indicators = list(Indicator.objects.all())
     where = plan_level(scope)
     targets, entries, manual = {}, [], {}
@@ -121,7 +138,7 @@ def plan_for_year(year, scope=EVERYWHERE):
     for entry in entries:
         manual[(entry.indicator_id, entry.year)] = entry
     codes = {i.measure for i in indicators if i.measure in MEASURES}
-    computed = evaluate(codes, [year, year - 1], scope)
+    computed = compute(codes, [year, year - 1])
 
     def actual_for(indicator, y):
         if indicator.measure:

@@ -10,9 +10,9 @@ from accounts.scoping import request_scope, restrict
 from awards.models import AwardLine
 from coopportal.lib.xlsx import table_workbook, xlsx_response
 from planning import drilldown
-from planning.measures import MEASURES, breakdown_by_commune
+from planning.measures import MEASURES
 from planning.models import Indicator, Target
-from planning.progress import as_number, plan_for_year, round_half_up
+from planning.progress import as_number, plan_for_year, plan_with_breakdown, round_half_up
 from planning.year_report import report_filename, write_year_report
 from registry.models import Commune, Province
 
@@ -36,9 +36,12 @@ def _shown(rows):
 @login_required
 def dashboard(request, year):
     scope, commune, wide = request_scope(request)
+    # The whole country breaks down by province, a province by commune.
+    by_province = scope.province is None
+    plan, breakdown = plan_with_breakdown(year, scope, by_province)
     # Within a group, the indicators with a target come first: they are the plan.
     rows = sorted(
-        _shown(plan_for_year(year, scope)),
+        _shown(plan),
         key=lambda r: (r.indicator.group_order, r.target is None, r.indicator.position, r.indicator.code),
     )
     groups = []
@@ -52,9 +55,6 @@ def dashboard(request, year):
     )
     communes = list(_commune_choices(wide))
     count_rows = [r for r in rows if r.indicator.measure and MEASURES[r.indicator.measure].kind == "count"]
-    # The whole country breaks down by province, a province by commune.
-    by_province = scope.province is None
-    breakdown = breakdown_by_commune([r.indicator.measure for r in count_rows], year, scope, by_province=by_province)
     if by_province:
         names = dict(Province.objects.values_list("code", "name"))
     else:
