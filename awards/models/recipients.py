@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.units import owning_province_field
 
@@ -13,15 +14,6 @@ from registry.models.units import owning_province_field
 def _tidy(text):
     """NFC, single spaces: "Nguyễn  Đức Lâm " -> "Nguyễn Đức Lâm"."""
     return unicodedata.normalize("NFC", " ".join((text or "").split()))
-
-
-class FoldedSearchQuerySet(models.QuerySet):
-    def search(self, query):
-        """Every word of ``query`` must occur, diacritics and case ignored."""
-        qs = self
-        for term in fold(query).split():
-            qs = qs.filter(search_text__contains=term)
-        return qs
 
 
 class Person(models.Model):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
 
@@ -23,7 +24,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CooperativeQuerySet(models.QuerySet):
+class CooperativeQuerySet(FoldedSearchQuerySet):
     def cooperatives(self):
         """HTX proper, without unions of cooperatives."""
         return self.filter(kind=Cooperative.Kind.COOPERATIVE)
@@ -42,13 +43,6 @@ class CooperativeQuerySet(models.QuerySet):
 
     def converted_in(self, year):
         return self.filter(converted_on__year=year)
-
-    def search(self, query):
-        """Every word of ``query`` must occur, diacritics and case ignored."""
-        qs = self
-        for term in fold(query).split():
-            qs = qs.filter(search_text__contains=term)
-        return qs
 
 
 class Cooperative(models.Model):

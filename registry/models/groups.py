@@ -4,11 +4,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
 
 
-class CooperativeGroupQuerySet(models.QuerySet):
+class CooperativeGroupQuerySet(FoldedSearchQuerySet):
     def established_in(self, year):
         return self.filter(established_on__year=year)
 
@@ -17,12 +18,6 @@ class CooperativeGroupQuerySet(models.QuerySet):
 
     def in_commune(self, commune_code):
         return self.filter(commune_id=commune_code)
-
-    def search(self, query):
-        qs = self
-        for term in fold(query).split():
-            qs = qs.filter(search_text__contains=term)
-        return qs
 
 
 class CooperativeGroup(models.Model):

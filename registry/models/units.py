@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 
 
@@ -50,16 +51,9 @@ class Province(models.Model):
         super().save(*args, **kwargs)
 
 
-class CommuneQuerySet(models.QuerySet):
+class CommuneQuerySet(FoldedSearchQuerySet):
     def in_home_province(self):
         return self.filter(province_id=settings.HOME_PROVINCE_CODE)
-
-    def search(self, query):
-        terms = fold(query).split()
-        qs = self
-        for term in terms:
-            qs = qs.filter(search_text__contains=term)
-        return qs
 
 
 class Commune(models.Model):
