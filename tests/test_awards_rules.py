@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from awards import law
 from awards.models import AwardLine, Collective, CollectiveKind
 from registry.models import Cooperative
-from tests.awards_helpers import award, build, decision, person, unit
+from tests.awards_helpers import award, build, decision, person, unit, without_share_cap
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,7 @@ def test_a_revoked_ldtt_does_not_count():
 
 
 def _cstd_co_so(someone, *years):
+    without_share_cap()
     for year in years:
         award(decision(year), law.LDTT, someone)
         award(decision(year), law.CSTD_CO_SO, someone)
