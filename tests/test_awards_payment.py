@@ -8,6 +8,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from awards import law
@@ -32,7 +33,8 @@ def test_the_2021_double_title_pays_1_490_000_only():
     assert _paid(ldtt) == (450_000, 0, cstd.pk)
     assert _paid(cstd) == (1_490_000, 1_490_000, None)
     assert lines.counting().total_amount() == 1_490_000
-    assert ldtt.one_reward_note == NOTE_2021
+    with translation.override("vi"):
+        assert ldtt.one_reward_note == NOTE_2021
 
 
 def test_after_2024_the_note_cites_decree_98():
@@ -42,7 +44,8 @@ def test_after_2024_the_note_cites_decree_98():
     award(on, law.CSTD_CO_SO, someone)
     ldtt.refresh_from_db()
     assert ldtt.reward_amount == 0
-    assert ldtt.one_reward_note == "chỉ hưởng mức thưởng cao nhất, Điều 53 Nghị định 98/2023"
+    with translation.override("vi"):
+        assert ldtt.one_reward_note == "chỉ hưởng mức thưởng cao nhất, Điều 53 Nghị định 98/2023"
 
 
 def test_the_higher_title_in_a_later_decision_of_the_same_year_takes_over():
