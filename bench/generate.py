@@ -237,7 +237,9 @@ def _awards(rng, count, province_codes):
         # the base salary in force at the decision (the earliest known before it)
         salary = ([s for s in salaries if s.effective_from <= decision.issued_on] or salaries[:1])[-1].amount
         if decision.issued_on not in coefficients:
-            coefficients[decision.issued_on] = coefficient_on(ldtt, decision.issued_on, collective=False)
+            # before the first recorded decree (2017) Lao động tiên tiến was 0,3 too
+            in_force = coefficient_on(ldtt, decision.issued_on, collective=False)
+            coefficients[decision.issued_on] = in_force if in_force is not None else Decimal("0.3")
         coefficient = coefficients[decision.issued_on]
         amount = law.reward_money(coefficient, salary)
         lines.append(
