@@ -13,6 +13,7 @@ from django.db import transaction
 
 from awards import law
 from awards.models import AwardLine, BaseSalary, Decision, Person, Title
+from awards.models.rates import coefficient_on
 from coopportal.lib.text import fold
 from planning.demo import INDICATORS, load_demo_plan
 from planning.models import Indicator, Target
@@ -226,7 +227,7 @@ def _awards(rng, count, province_codes):
     by_province = {}
     for decision in decisions:
         by_province.setdefault(decision.province_id, []).append(decision)
-    lines, used = [], set()
+    lines, used, coefficients = [], set(), {}
     while len(lines) < count:
         person = rng.choice(people)
         decision = rng.choice(by_province[person.province_id])
@@ -235,14 +236,21 @@ def _awards(rng, count, province_codes):
         used.add((person.pk, decision.year))
         # the base salary in force at the decision (the earliest known before it)
         salary = ([s for s in salaries if s.effective_from <= decision.issued_on] or salaries[:1])[-1].amount
+        if decision.issued_on not in coefficients:
+            # before the first recorded decree (2017) Lao động tiên tiến was 0,3 too
+            in_force = coefficient_on(ldtt, decision.issued_on, collective=False)
+            coefficients[decision.issued_on] = in_force if in_force is not None else Decimal("0.3")
+        coefficient = coefficients[decision.issued_on]
+        amount = law.reward_money(coefficient, salary)
         lines.append(
             AwardLine(
                 decision=decision,
                 person=person,
                 title=ldtt,
-                coefficient=ldtt.coefficient_person,
+                coefficient=coefficient,
                 base_salary=salary,
-                reward_amount=law.reward_money(ldtt.coefficient_person, salary),
+                entitled_amount=amount,
+                reward_amount=amount,
             )
         )
     AwardLine.objects.bulk_create(lines, batch_size=BATCH)

@@ -155,7 +155,7 @@ def _yearly_reports_sheet(workbook, year, scope):
 
 
 AWARD_HEADERS = ["STT", "Danh hiệu, hình thức", "Người hoặc tập thể", "Chức vụ, đơn vị", "Quyết định", "Ngày ký",
-                 "Lý do", "Số tiền thưởng (đồng)"]  # fmt: skip
+                 "Thành tích", "Số tiền thưởng (đồng)", "Ghi chú"]  # fmt: skip
 
 
 def _awards_sheet(workbook, year, scope):
@@ -166,6 +166,7 @@ def _awards_sheet(workbook, year, scope):
         lines = lines.filter(decision__province_id=scope.province)
 
     def rows():
+        number = 0
         for number, line in enumerate(lines.iterator(chunk_size=2000), start=1):
             person = line.person
             where = ", ".join(p for p in (person.job_title, person.unit) if p) if person else ""
@@ -177,10 +178,13 @@ def _awards_sheet(workbook, year, scope):
                 line.decision.number,
                 line.decision.issued_on,
                 line.reason,
-                line.reward_amount,
+                line.reward_amount,  # paid: 0 when a higher award for the same achievement is paid
+                line.one_reward_note,
             ]
+        if not number:
+            yield ["", f"Năm {year} không có khen thưởng nào được ghi nhận."]
 
-    add_table_sheet(workbook, "Khen thưởng", AWARD_HEADERS, rows(), widths=[6, 28, 28, 36, 16, 12, 40, 16])
+    add_table_sheet(workbook, "Khen thưởng", AWARD_HEADERS, rows(), widths=[6, 28, 28, 36, 16, 12, 40, 16, 40])
 
 
 def write_year_report(year, stream, made_on=None, scope=None):

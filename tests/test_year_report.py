@@ -84,4 +84,4 @@ def test_the_awards_sheet_lists_the_years_awards_with_money(report_2021):
     rows = list(report_2021["Khen thưởng"].iter_rows(min_row=2, values_only=True))
     lam = [r for r in rows if r[2].startswith("Nguyễn Đức Lâm")]
     assert {r[1] for r in lam} >= {"Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"}
-    assert all(isinstance(r[7], int) and r[7] > 0 for r in rows)
+    assert all(isinstance(r[7], int) and r[7] >= 0 for r in rows)  # 0: a higher award paid instead
