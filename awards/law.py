@@ -50,9 +50,11 @@ Sources read (pages found with the search tool, 2026-11):
 
 Not verified (seeded unticked, or kept as a setting):
 
-- Decree 161/2026/NĐ-CP, 2.530.000 from 1/7/2026: the issue and the domain
-  notes report it from a copy of the text; the search corpus has no page
-  on it.
+- Decree 161/2026/NĐ-CP, 2.530.000 from 1/7/2026: the amount and the date
+  are confirmed by the Government's news portal (en.baochinhphu.vn, "Base
+  salary may be increased by 8% from next July", 9/3/2026: "from VND 2.34
+  million … to VND 2.53 million starting July 1, 2026"); the decree's
+  number and text were not found, so the row stays unticked.
 - The Bằng khen coefficients under Decree 98/2023 (1/1/2024-30/6/2025):
   seeded as under Decree 91/2017 (1.0; Prime Minister 3.5).
 - Whether Decree 152/2025 keeps the rounding rule, the doubling for
