@@ -66,7 +66,7 @@ def test_the_second_save_from_a_stale_form_is_refused_with_who_and_when(officers
 
 
 def test_an_unchanged_stale_form_does_not_write_back_old_values(officers):
-    hoa, nam = officers
+    _hoa, nam = officers
     report = GroupReport.objects.order_by("pk").first()
     url = f"/admin/registry/groupreport/{report.pk}/change/"
     form_nam = admin_form_data(nam.get(url))
@@ -103,7 +103,7 @@ def test_a_stale_inline_row_is_refused_and_nothing_of_the_page_is_saved(officers
 
 
 def test_an_inline_row_saved_meanwhile_without_a_change_does_not_block(officers):
-    hoa, nam = officers
+    _hoa, nam = officers
     coop = Cooperative.objects.filter(reports__isnull=False).order_by("pk").first()
     coop_url = f"/admin/registry/cooperative/{coop.pk}/change/"
     form_nam = admin_form_data(nam.get(coop_url))
