@@ -135,10 +135,18 @@ MEDIA_URL = "media/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_client_errors": {"()": "coopportal.lib.logs.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # django-axes logs every successful login at INFO; lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes logs every successful login at INFO; lockouts are warnings.
+        "axes": {"level": "WARNING"},
+        # Django's own loggers print once, through our handler (its default
+        # adds a second console handler under DEBUG).
+        "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO"), "propagate": False},
+        # A 403 or 404 is one line; a 500 keeps its traceback.
+        "django.request": {"filters": ["one_line_client_errors"]},
+    },
 }
 
 # Security headers. With DEBUG off the defaults are those of an HTTPS
