@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from awards.forms import AwardLineInlineFormSet
 from awards.models import AwardLine, BaseSalary, Collective, Decision, Person, Title
-from registry.admin import FoldedSearchMixin
+from portal.admin_mixins import FoldedSearchMixin
 
 
 @admin.register(Title)

@@ -128,3 +128,8 @@ def load_demo_awards():
             line.save()
             count += 1
     return count
+
+
+def load_demo(seed=None):
+    """AwardsConfig.demo_loader: the demo awards, as one line for ``load_demo``."""
+    return f"Demo awards: {load_demo_awards()} award lines."

@@ -14,11 +14,11 @@ from django.db import transaction
 from awards import law
 from awards.models import AwardLine, BaseSalary, Decision, Person, Title
 from coopportal.lib.text import fold
+from places.models import Commune, Province
 from planning.demo import INDICATORS, load_demo_plan
 from planning.models import Indicator, Target
 from registry.models import (
     Classification,
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
@@ -26,7 +26,6 @@ from registry.models import (
     DataVersion,
     GroupReport,
     OcopProduct,
-    Province,
     ValueChainModel,
 )
 

@@ -46,10 +46,14 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    "registry",
-    "planning",
-    "awards",
+    # The portal's apps, bottom layer first: each imports only those above
+    # it in this list (README, "Layout"; tests/test_layers.py).
+    "places",
     "accounts",
+    "portal",
+    "registry",
+    "awards",
+    "planning",
 ]
 
 MIDDLEWARE = [

@@ -82,7 +82,7 @@ class Target(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     province = models.ForeignKey(
-        "registry.Province",
+        "places.Province",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -91,7 +91,7 @@ class Target(models.Model):
         help_text=_("Leave empty for a national target."),
     )
     commune = models.ForeignKey(
-        "registry.Commune",
+        "places.Commune",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -153,7 +153,7 @@ class ManualActual(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     province = models.ForeignKey(
-        "registry.Province",
+        "places.Province",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -162,7 +162,7 @@ class ManualActual(models.Model):
         help_text=_("Leave empty for a national figure."),
     )
     commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("commune")
     )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     as_of = models.DateField(_("as of"))

@@ -17,10 +17,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from coopportal.lib.scope import Scope
 from coopportal.lib.xlsx import add_table_sheet, header_cells, safe_cell
+from places.models import Province
 from planning import drilldown
 from planning.measures import MEASURES
 from planning.progress import as_number, plan_for_year
-from registry.models import Province
 
 # (sheet title, measure whose records it lists)
 RECORD_SHEETS = [

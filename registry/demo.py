@@ -17,10 +17,10 @@ import random
 
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from registry.admin_units import communes_from_legacy_province
+from places.admin_units import communes_from_legacy_province
+from places.models import Commune
 from registry.models import (
     Classification,
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
@@ -345,3 +345,11 @@ def load_demo_registry(seed=SEED):
     if demo_registry_present():
         return None
     return DemoGenerator(seed).build()
+
+
+def load_demo(seed=None):
+    """RegistryConfig.demo_loader: the demo registry, as one line for ``load_demo``."""
+    counts = load_demo_registry(SEED if seed is None else seed)
+    if counts is None:
+        return "Demo registry already present; left as it is."
+    return f"Demo registry: {counts['cooperatives']} cooperatives, {counts['groups']} groups."

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from registry.models import Commune, Cooperative, CooperativeGroup, OcopProduct
+from places.models import Commune
+from registry.models import Cooperative, CooperativeGroup, OcopProduct
 from registry.validators import validate_registration_code
 
 pytestmark = pytest.mark.django_db

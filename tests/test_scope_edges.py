@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 
 from accounts import roles
+from places.models import Commune
 from planning.models import Indicator, ManualActual
 from registry.excel.importer import import_file
 from registry.excel.reader import FileRejected
-from registry.models import Commune, Cooperative, DataVersion
+from registry.models import Cooperative, DataVersion
 from tests.excel_helpers import xlsx_bytes
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from awards import law
 from awards.models.rules import AwardLineRules
 from awards.models.titles import BaseSalary
 from coopportal.lib.text import fold
+from places.models import owning_province_field
 from registry.models.reports import YEAR_VALIDATORS
-from registry.models.units import owning_province_field
 
 _DEFERRED = object()
 

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
-from registry.models.units import owning_province_field
+from places.models import owning_province_field
 
 
 def _tidy(text):

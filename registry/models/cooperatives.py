@@ -80,7 +80,7 @@ class Cooperative(models.Model):
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector, default=Sector.AGRICULTURE)
     commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, related_name="cooperatives", verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, related_name="cooperatives", verbose_name=_("commune")
     )
     address = models.CharField(_("street address"), max_length=255, blank=True)
     registration_date = models.DateField(_("registration date"))

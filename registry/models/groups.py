@@ -32,7 +32,7 @@ class CooperativeGroup(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, related_name="groups", verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, related_name="groups", verbose_name=_("commune")
     )
     established_on = models.DateField(_("established on"), help_text=_("Date of the cooperation contract."))
     representative = models.CharField(_("representative"), max_length=150, blank=True)

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+from coopportal.lib.years import YEAR_VALIDATORS
 
 
 class Classification(models.TextChoices):
