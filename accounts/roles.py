@@ -74,10 +74,6 @@ def sync_role_permissions(sender=None, apps=None, using="default", **kwargs):
         group.permissions.set(permissions_for(role, Permission).using(using))
 
 
-def has_role(user, role):
-    return user.is_superuser or user.groups.filter(name=role).exists()
-
-
 def can_delete(user):
     """Deletion is for administrators only."""
     return user.is_superuser or any(g.name == ADMINISTRATOR for g in user.groups.all())

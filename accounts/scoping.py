@@ -9,10 +9,10 @@ from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from coopportal.lib.scope import Scope
+from coopportal.lib.scope import EVERYWHERE, Scope
 from places.models import Commune
 
-NATIONAL = Scope()
+NATIONAL = EVERYWHERE  # a user's national scope is the one "everywhere" scope
 
 
 def scope_for(user):

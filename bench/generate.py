@@ -81,10 +81,7 @@ def generate(cooperatives=35_000, groups=80_000, awards=5_000, seed=2025, provin
         coop.search_text = fold(f"{coop.name} {coop.registration_code} {coop.representative} {commune.name}")
         coop_objects.append(coop)
     Cooperative.objects.bulk_create(coop_objects, batch_size=BATCH)
-    CooperativeStatusChange.objects.bulk_create(
-        (CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.registration_date) for c in coop_objects),
-        batch_size=BATCH,
-    )
+    CooperativeStatusChange.record(coop_objects)  # status_since is the registration date
     _coop_reports(rng, coop_objects)
     group_objects = _groups(rng, communes, groups, code_offset)
     _group_reports(rng, group_objects)

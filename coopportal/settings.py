@@ -198,8 +198,6 @@ PLAN_PERCENT_DECIMALS = env_int("PLAN_PERCENT_DECIMALS", 1)
 # consecutive years, ending with the year of achievement (see awards/law.py).
 AWARDS_CSTD_PROVINCE_STREAK = env_int("AWARDS_CSTD_PROVINCE_STREAK", 3)
 
-IMPORT_EXPORT_SKIP_ADMIN_LOG = True
-
 # Spreadsheet uploads: bounded before anything is parsed.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)

@@ -57,8 +57,7 @@ class Province(models.Model):
 
 
 class CommuneQuerySet(FoldedSearchQuerySet):
-    def in_home_province(self):
-        return self.filter(province_id=settings.HOME_PROVINCE_CODE)
+    """Communes, searchable without diacritics ("tram tau")."""
 
 
 class Commune(models.Model):

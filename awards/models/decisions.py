@@ -3,7 +3,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -142,18 +142,9 @@ class AwardLineQuerySet(models.QuerySet):
         """Lines that count in totals and reports: not revoked."""
         return self.filter(status=AwardStatus.VALID)
 
-    def revoked(self):
-        return self.filter(status=AwardStatus.REVOKED)
-
     def for_year(self, year):
         """Lines of decisions honouring ``year`` (the year of achievement)."""
         return self.filter(decision__year=year)
-
-    def for_person(self, person):
-        return self.filter(person=person)
-
-    def for_collective(self, collective):
-        return self.filter(collective=collective)
 
     def with_details(self):
         return self.select_related("decision", "title", "person", "collective__cooperative__commune")
@@ -173,9 +164,6 @@ class AwardLineQuerySet(models.QuerySet):
         for term in fold(query).split():
             qs = qs.filter(Q(person__search_text__contains=term) | Q(collective__search_text__contains=term))
         return qs
-
-    def total_amount(self):
-        return self.aggregate(total=Sum("reward_amount"))["total"] or 0
 
 
 class AwardLine(AwardLineRules, models.Model):

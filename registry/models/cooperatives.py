@@ -32,12 +32,6 @@ class CooperativeQuerySet(FoldedSearchQuerySet):
     def operating(self):
         return self.filter(status=Cooperative.Status.OPERATING)
 
-    def in_province(self, province_code):
-        return self.filter(commune__province_id=province_code)
-
-    def in_commune(self, commune_code):
-        return self.filter(commune_id=commune_code)
-
     def registered_in(self, year):
         return self.filter(registration_date__year=year)
 
@@ -151,7 +145,7 @@ class Cooperative(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if status_changed:
-                self.status_changes.create(status=self.status, changed_on=self.status_since, note=status_note)
+                CooperativeStatusChange.record([self], note=status_note)
         self._loaded_status = self.status
         self._loaded_status_since = self.status_since
 
@@ -199,10 +193,6 @@ class Cooperative(models.Model):
         self.status_since = on
         self.save(status_note=note)
 
-    @property
-    def is_new_type(self):
-        return self.converted_on is not None
-
 
 class CooperativeStatusChange(models.Model):
     """One entry of a cooperative's dated status history."""
@@ -222,6 +212,14 @@ class CooperativeStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
+
+    @classmethod
+    def record(cls, cooperatives, note=""):
+        """The one writer of the status history: for each (saved) cooperative,
+        an entry with the status it has now, dated its ``status_since``.
+        Cooperative.save(), the demo and the benchmark's generator call it."""
+        entries = [cls(cooperative=c, status=c.status, changed_on=c.status_since, note=note) for c in cooperatives]
+        return cls.objects.bulk_create(entries, batch_size=1000)
 
 
 class ValueChainModelQuerySet(models.QuerySet):

@@ -13,12 +13,6 @@ class CooperativeGroupQuerySet(FoldedSearchQuerySet):
     def established_in(self, year):
         return self.filter(established_on__year=year)
 
-    def in_province(self, province_code):
-        return self.filter(commune__province_id=province_code)
-
-    def in_commune(self, commune_code):
-        return self.filter(commune_id=commune_code)
-
 
 class CooperativeGroup(models.Model):
     """A cooperative group (tổ hợp tác, THT): a cooperation contract among
