@@ -8,3 +8,11 @@ class PlacesConfig(AppConfig):
     name = "places"
     verbose_name = _("Administrative units")
     demo_loader = "places.admin_units.load_demo_units"
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from coopportal.lib.collation import register_on_sqlite
+
+        # Names sort in Vietnamese order on SQLite too (PostgreSQL has ICU's).
+        connection_created.connect(register_on_sqlite, dispatch_uid="places.vietnamese_collation")

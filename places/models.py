@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 
@@ -51,10 +52,6 @@ class Province(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        super().save(*args, **kwargs)
-
 
 class CommuneQuerySet(FoldedSearchQuerySet):
     """Communes, searchable without diacritics ("tram tau")."""
@@ -81,12 +78,16 @@ class Commune(models.Model):
 
     class Meta:
         db_table = "registry_commune"
-        ordering = ["province_id", "name"]
+        ordering = ["province_id", vietnamese("name")]
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
 
     def build_search_text(self):
         return fold(f"{self.name} {self.code}")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
+from coopportal.lib.collation import vietnamese
 from places.models import Commune, Province
 from portal.admin_mixins import FoldedSearchMixin
 from registry.admin_excel import SpreadsheetAdminMixin
@@ -53,7 +54,7 @@ class UsedCommuneFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         used = model_admin.get_queryset(request).values("commune")
-        return [(c.code, c.name) for c in Commune.objects.filter(code__in=used).order_by("name")]
+        return [(c.code, c.name) for c in Commune.objects.filter(code__in=used).order_by(vietnamese("name"))]
 
     def queryset(self, request, queryset):
         if self.value():

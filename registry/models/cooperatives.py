@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
@@ -105,7 +106,7 @@ class Cooperative(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("cooperative")
         verbose_name_plural = _("cooperatives")
         indexes = [
@@ -241,7 +242,7 @@ class ValueChainModel(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-built_on", "name"]
+        ordering = ["-built_on", vietnamese("name")]
         verbose_name = _("value-chain model")
         verbose_name_plural = _("value-chain models")
 

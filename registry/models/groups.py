@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
@@ -49,7 +50,7 @@ class CooperativeGroup(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("cooperative group")
         verbose_name_plural = _("cooperative groups")
         indexes = [models.Index(fields=["established_on"], name="group_established_on_idx")]

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.years import YEAR_VALIDATORS
 
 
@@ -139,7 +140,7 @@ class OcopProduct(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-certified_on", "name"]
+        ordering = ["-certified_on", vietnamese("name")]
         verbose_name = _("OCOP product")
         verbose_name_plural = _("OCOP products")
         constraints = [
