@@ -12,11 +12,10 @@ from simple_history.models import HistoricalRecords
 from awards import law
 from awards.models.rules import AwardLineRules
 from awards.models.titles import BaseSalary
+from coopportal.lib.loaded import RemembersLoadedValues
 from coopportal.lib.text import fold
 from places.models import owning_province_field
 from registry.models.reports import YEAR_VALIDATORS
-
-_DEFERRED = object()
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -36,7 +35,7 @@ class DecisionQuerySet(models.QuerySet):
         return qs.distinct()
 
 
-class Decision(models.Model):
+class Decision(RemembersLoadedValues, models.Model):
     """A decision conferring emulation titles or forms of commendation
     (quyết định khen thưởng). Its award lines say who receives what."""
 
@@ -88,7 +87,7 @@ class Decision(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join(p for p in (self.number, self.issuer, self.signer, self.campaign) if p))
-        revalue = self.pk is not None and self._loaded_issued_on not in (self.issued_on, _DEFERRED)
+        revalue = self.pk is not None and self.loaded("issued_on") not in (None, self.issued_on)
         with transaction.atomic():
             super().save(*args, **kwargs)
             if revalue:
@@ -96,16 +95,10 @@ class Decision(models.Model):
                 for line in self.lines.select_related("title"):
                     line.decision = self
                     line.save()
-        self._loaded_issued_on = self.issued_on
+        self.remember_loaded()
 
     # The date as loaded, so that save() can revalue the lines when it changes.
-    _loaded_issued_on = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_issued_on = instance.__dict__.get("issued_on", _DEFERRED)
-        return instance
+    loaded_values = ("issued_on",)
 
     def clean(self):
         self.number = unicodedata.normalize("NFC", "".join((self.number or "").split()))
@@ -166,7 +159,7 @@ class AwardLineQuerySet(models.QuerySet):
         return qs
 
 
-class AwardLine(AwardLineRules, models.Model):
+class AwardLine(RemembersLoadedValues, AwardLineRules, models.Model):
     """One recipient receiving one title or form in a decision, with the
     reward money: coefficient x base salary on the decision's date, rounded
     up to 10,000 VND, unless overridden with a note. A revoked line stays
@@ -265,7 +258,7 @@ class AwardLine(AwardLineRules, models.Model):
     def save(self, *args, **kwargs):
         self.value_reward()
         super().save(*args, **kwargs)
-        self._loaded_key = self._coefficient_key()
+        self.remember_loaded()
 
     # The lines of a decision entered in one admin form are checked together
     # by the form set (awards.forms), which sets this on each of them.
@@ -273,16 +266,11 @@ class AwardLine(AwardLineRules, models.Model):
     # Title and recipient kind as loaded: the coefficient is taken from the
     # title again only when they change, so a later edit of the title's
     # coefficient does not revalue awards already made.
-    _loaded_key = None
+    loaded_values = ("title_id", "collective_id")
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_key = instance._coefficient_key()
-        return instance
-
-    def _coefficient_key(self):
-        return (self.__dict__.get("title_id"), self.__dict__.get("collective_id") is not None)
+    def _coefficient_changed(self):
+        now = (self.title_id, self.collective_id is not None)
+        return now != (self.loaded("title_id"), self.loaded("collective_id") is not None)
 
     @property
     def recipient(self):
@@ -305,7 +293,7 @@ class AwardLine(AwardLineRules, models.Model):
     def value_reward(self):
         """Fill coefficient, base salary and reward from the title and the
         base salary in force on the decision's date."""
-        if self.coefficient is None or self._coefficient_key() != self._loaded_key:
+        if self.coefficient is None or self._coefficient_changed():
             self.coefficient = self.title.coefficient_for(collective=self.is_collective)
         salary = BaseSalary.objects.in_force_on(self.decision.issued_on)
         if salary is None:

@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.collation import vietnamese
+from coopportal.lib.loaded import RemembersLoadedValues
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
-
-_DEFERRED = object()
 
 
 class Sector(models.TextChoices):
@@ -40,7 +39,7 @@ class CooperativeQuerySet(FoldedSearchQuerySet):
         return self.filter(converted_on__year=year)
 
 
-class Cooperative(models.Model):
+class Cooperative(RemembersLoadedValues, models.Model):
     """A cooperative (HTX) or a union of cooperatives, as registered."""
 
     class Kind(models.TextChoices):
@@ -132,36 +131,22 @@ class Cooperative(models.Model):
         A new record's first status dates from its registration; a change
         made without a new date (as in a form) dates from today.
         """
-        if self._loaded_status is _DEFERRED or self._loaded_status_since is _DEFERRED:
-            self._loaded_status, self._loaded_status_since = (
-                Cooperative.objects.filter(pk=self.pk).values_list("status", "status_since").get()
-            )
-        status_changed = self._loaded_status != self.status
+        loaded_status = self.loaded("status")
+        status_changed = loaded_status != self.status
         if status_changed:
-            if self._loaded_status is None:
+            if loaded_status is None:
                 self.status_since = self.status_since or self.registration_date
-            elif self.status_since is None or self.status_since == self._loaded_status_since:
+            elif self.status_since is None or self.status_since == self.loaded("status_since"):
                 self.status_since = timezone.localdate()
         self.search_text = self.build_search_text()
         with transaction.atomic():
             super().save(*args, **kwargs)
             if status_changed:
                 CooperativeStatusChange.record([self], note=status_note)
-        self._loaded_status = self.status
-        self._loaded_status_since = self.status_since
+        self.remember_loaded()
 
-    # Status and its date as loaded from the database, so that save() can
-    # tell a change; None for a record not saved yet.
-    _loaded_status = None
-    _loaded_status_since = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # A deferred status (e.g. loaded with .only()) is looked up in save().
-        instance._loaded_status = instance.__dict__.get("status", _DEFERRED)
-        instance._loaded_status_since = instance.__dict__.get("status_since", _DEFERRED)
-        return instance
+    # Status and its date as loaded, so that save() can tell a change.
+    loaded_values = ("status", "status_since")
 
     def clean(self):
         errors = {}
