@@ -17,7 +17,7 @@ from awards.models import (
     Title,
     TitleCoefficient,
 )
-from registry.admin import FoldedSearchMixin
+from portal.admin_mixins import FoldedSearchMixin
 
 
 @admin.register(Title)

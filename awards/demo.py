@@ -126,3 +126,8 @@ def load_demo_awards():
         for stale in decision.lines.exclude(pk__in=kept):
             stale.delete()
     return count
+
+
+def load_demo(seed=None):
+    """AwardsConfig.demo_loader: the demo awards, as one line for ``load_demo``."""
+    return f"Demo awards: {load_demo_awards()} award lines."

@@ -15,11 +15,11 @@ from awards import law
 from awards.models import AwardLine, BaseSalary, Decision, Person, Title
 from awards.models.rates import coefficient_on
 from coopportal.lib.text import fold
+from places.models import Commune, Province
 from planning.demo import INDICATORS, load_demo_plan
 from planning.models import Indicator, Target
 from registry.models import (
     Classification,
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
@@ -27,7 +27,6 @@ from registry.models import (
     DataVersion,
     GroupReport,
     OcopProduct,
-    Province,
     ValueChainModel,
 )
 
@@ -83,10 +82,7 @@ def generate(cooperatives=35_000, groups=80_000, awards=5_000, seed=2025, provin
         coop.search_text = fold(f"{coop.name} {coop.registration_code} {coop.representative} {commune.name}")
         coop_objects.append(coop)
     Cooperative.objects.bulk_create(coop_objects, batch_size=BATCH)
-    CooperativeStatusChange.objects.bulk_create(
-        (CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.registration_date) for c in coop_objects),
-        batch_size=BATCH,
-    )
+    CooperativeStatusChange.record(coop_objects)  # status_since is the registration date
     _coop_reports(rng, coop_objects)
     group_objects = _groups(rng, communes, groups, code_offset)
     _group_reports(rng, group_objects)

@@ -46,10 +46,14 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    "registry",
-    "planning",
-    "awards",
+    # The portal's apps, bottom layer first: each imports only those above
+    # it in this list (README, "Layout"; tests/test_layers.py).
+    "places",
     "accounts",
+    "portal",
+    "registry",
+    "awards",
+    "planning",
 ]
 
 MIDDLEWARE = [
@@ -201,8 +205,6 @@ PLAN_PERCENT_DECIMALS = env_int("PLAN_PERCENT_DECIMALS", 1)
 # Chiến sĩ thi đua cấp tỉnh needs Chiến sĩ thi đua cơ sở in this many
 # consecutive years, ending with the year of achievement (see awards/law.py).
 AWARDS_CSTD_PROVINCE_STREAK = env_int("AWARDS_CSTD_PROVINCE_STREAK", 3)
-
-IMPORT_EXPORT_SKIP_ADMIN_LOG = True
 
 # Spreadsheet uploads: bounded before anything is parsed.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)

@@ -15,12 +15,13 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.scope import Scope
 from coopportal.lib.xlsx import add_table_sheet, header_cells, safe_cell
+from places.models import Province
 from planning import drilldown
 from planning.measures import MEASURES
 from planning.progress import as_number, plan_for_year
-from registry.models import Province
 
 # (sheet title, measure whose records it lists)
 RECORD_SHEETS = [
@@ -132,7 +133,7 @@ def _yearly_reports_sheet(workbook, year, scope):
     At national scale it is the largest sheet (one row per cooperative)."""
     reports = MEASURES["htx_regular_jobs"].records(year, scope)
     reports = reports.select_related("cooperative__commune__province").order_by(
-        "cooperative__commune__province_id", "cooperative__commune__name", "cooperative__name"
+        "cooperative__commune__province_id", vietnamese("cooperative__commune__name"), vietnamese("cooperative__name")
     )
 
     def rows():

@@ -19,16 +19,23 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
-    ),
-]
+pytestmark = pytest.mark.browser
+
+
+def require_chromium():
+    """Skip without Chromium on a developer's machine; under CI=true (as
+    .ci/run sets, looking in the same place) a missing browser fails."""
+    if shutil.which(CHROMIUM):
+        return
+    missing = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(missing)
+    pytest.skip(missing)
 
 
 @pytest.fixture
 def browser():
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     # Playwright runs an event loop in this thread; the ORM work is done
@@ -201,3 +208,13 @@ def test_two_officers_edit_one_record_and_the_stale_save_is_refused(coop_pk, sec
     assert problems == []
     first.close()
     second.close()
+
+
+def test_a_missing_browser_fails_under_ci_and_skips_elsewhere(monkeypatch):
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="Chromium not found at /nonexistent/chromium"):
+        require_chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="Chromium not found"):
+        require_chromium()

@@ -14,11 +14,10 @@ from simple_history.models import HistoricalRecords
 from awards import law
 from awards.models.rates import BaseSalary, RoundingRule, coefficient_on
 from awards.models.rules import AwardLineRules
+from coopportal.lib.loaded import RemembersLoadedValues
 from coopportal.lib.text import fold
+from places.models import owning_province_field
 from registry.models.reports import YEAR_VALIDATORS
-from registry.models.units import owning_province_field
-
-_DEFERRED = object()
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -38,7 +37,7 @@ class DecisionQuerySet(models.QuerySet):
         return qs.distinct()
 
 
-class Decision(models.Model):
+class Decision(RemembersLoadedValues, models.Model):
     """A decision conferring emulation titles or forms of commendation
     (quyết định khen thưởng). Its award lines say who receives what."""
 
@@ -90,9 +89,9 @@ class Decision(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join(p for p in (self.number, self.issuer, self.signer, self.campaign) if p))
-        redated = self.pk is not None and self._loaded["issued_on"] not in (self.issued_on, _DEFERRED)
+        redated = self.pk is not None and self.loaded("issued_on") not in (None, self.issued_on)
         regrouped = self.pk is not None and any(
-            self._loaded[name] not in (getattr(self, name), _DEFERRED) for name in ("year", "campaign")
+            self.loaded(name) not in (None, getattr(self, name)) for name in ("year", "campaign")
         )
         with transaction.atomic():
             super().save(*args, **kwargs)
@@ -103,17 +102,11 @@ class Decision(models.Model):
                     line.decision = self
                     line.revalue = redated
                     line.save()
-        self._loaded = {name: getattr(self, name) for name in ("issued_on", "year", "campaign")}
+        self.remember_loaded()
 
     # The date, year and campaign as loaded, so that save() can revalue and
     # settle the lines when they change.
-    _loaded = {"issued_on": None, "year": None, "campaign": None}
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = {name: instance.__dict__.get(name, _DEFERRED) for name in ("issued_on", "year", "campaign")}
-        return instance
+    loaded_values = ("issued_on", "year", "campaign")
 
     def clean(self):
         self.number = unicodedata.normalize("NFC", "".join((self.number or "").split()))
@@ -150,18 +143,9 @@ class AwardLineQuerySet(models.QuerySet):
         """Lines that count in totals and reports: not revoked."""
         return self.filter(status=AwardStatus.VALID)
 
-    def revoked(self):
-        return self.filter(status=AwardStatus.REVOKED)
-
     def for_year(self, year):
         """Lines of decisions honouring ``year`` (the year of achievement)."""
         return self.filter(decision__year=year)
-
-    def for_person(self, person):
-        return self.filter(person=person)
-
-    def for_collective(self, collective):
-        return self.filter(collective=collective)
 
     def with_details(self):
         return self.select_related("decision", "title", "person", "collective__cooperative__commune")
@@ -191,7 +175,7 @@ class AwardLineQuerySet(models.QuerySet):
         return self.filter(person_id=line.person_id, collective_id=line.collective_id)
 
 
-class AwardLine(AwardLineRules, models.Model):
+class AwardLine(RemembersLoadedValues, AwardLineRules, models.Model):
     """One recipient receiving one title or form in a decision, with the
     reward money: coefficient x base salary with the rates in force on the
     decision's date (awards/models/rates.py), unless set by hand with a
@@ -315,11 +299,15 @@ class AwardLine(AwardLineRules, models.Model):
                 peer.settling = True
                 peer.save(update_fields=["reward_amount", "paid_instead"])
                 peer.settling = False
-            if self._loaded_recipient not in (None, (self.person_id, self.collective_id)):
-                settle_recipient(*self._loaded_recipient)
-        self._loaded_key = self._coefficient_key()
-        self._loaded_recipient = (self.person_id, self.collective_id)
+            if self._recipient_changed():
+                settle_recipient(self.loaded("person_id"), self.loaded("collective_id"))
+        self.remember_loaded()
         self.revalue = False
+
+    def _recipient_changed(self):
+        if getattr(self, "_loaded_values", None) is None:
+            return False
+        return (self.loaded("person_id"), self.loaded("collective_id")) != (self.person_id, self.collective_id)
 
     def _settle_peers(self):
         """Settle this line's recipient's awards with this line as it is
@@ -346,22 +334,15 @@ class AwardLine(AwardLineRules, models.Model):
     settling = False
     # Set by the decision when its date changes: take the coefficient again.
     revalue = False
-    # The recipient as loaded, so that a change settles the former one too.
-    _loaded_recipient = None
-    # Title and recipient kind as loaded: the coefficient is taken from the
-    # title again only when they change, so a later edit of the title's
-    # coefficient does not revalue awards already made.
-    _loaded_key = None
+    # Title and recipient as loaded: the coefficient is taken again only when
+    # the title or the recipient's kind changes, so a later edit of the rates
+    # does not revalue awards already made; a new recipient settles the
+    # former one's awards too.
+    loaded_values = ("title_id", "person_id", "collective_id")
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_key = instance._coefficient_key()
-        instance._loaded_recipient = (instance.__dict__.get("person_id"), instance.__dict__.get("collective_id"))
-        return instance
-
-    def _coefficient_key(self):
-        return (self.__dict__.get("title_id"), self.__dict__.get("collective_id") is not None)
+    def _coefficient_changed(self):
+        now = (self.title_id, self.collective_id is not None)
+        return now != (self.loaded("title_id"), self.loaded("collective_id") is not None)
 
     @property
     def recipient(self):
@@ -401,7 +382,7 @@ class AwardLine(AwardLineRules, models.Model):
         """Fill coefficient, base salary and the title's reward from the
         rates in force on the decision's date."""
         day = self.decision.issued_on
-        if self.coefficient is None or self.revalue or self._coefficient_key() != self._loaded_key:
+        if self.coefficient is None or self.revalue or self._coefficient_changed():
             self.coefficient = coefficient_on(self.title, day, collective=self.is_collective)
         salary = BaseSalary.objects.in_force_on(day)
         if salary is None:
