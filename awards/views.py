@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import restrict
 from awards.models import AwardLine, Collective, Decision, Person, Title
 
 
@@ -32,7 +31,7 @@ def _history(lines):
 @login_required
 def index(request):
     """The latest year with awards, or this year when there is none."""
-    latest = restrict(Decision.objects.all(), request.user).aggregate(latest=Max("year"))["latest"]
+    latest = Decision.objects.restrict(request.user).aggregate(latest=Max("year"))["latest"]
     return redirect("awards:year", year=latest or timezone.localdate().year)
 
 
@@ -41,10 +40,10 @@ def index(request):
 def award_year(request, year):
     """The year's awards grouped by title, with reward money: the list read
     out and printed for the ceremony. Revoked awards are listed apart."""
-    lines = list(restrict(AwardLine.objects.for_year(year), request.user).with_details().in_list_order())
+    lines = list(AwardLine.objects.for_year(year).restrict(request.user).with_details().in_list_order())
     counting = [line for line in lines if line.is_counting]
     groups = [TitleGroup(title, list(rows)) for title, rows in groupby(counting, key=lambda line: line.title)]
-    years = set(restrict(Decision.objects.order_by(), request.user).values_list("year", flat=True).distinct())
+    years = set(Decision.objects.order_by().restrict(request.user).values_list("year", flat=True).distinct())
     context = {
         "year": year,
         "years": sorted(years | {year}, reverse=True),
@@ -59,7 +58,7 @@ def award_year(request, year):
 @require_GET
 @login_required
 def person_detail(request, pk):
-    person = get_object_or_404(restrict(Person.objects.all(), request.user), pk=pk)
+    person = get_object_or_404(Person.objects.restrict(request.user), pk=pk)
     lines = list(person.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
     context = {
         "recipient": person,
@@ -72,7 +71,7 @@ def person_detail(request, pk):
 @require_GET
 @login_required
 def collective_detail(request, pk):
-    collective = get_object_or_404(restrict(Collective.objects.select_related("cooperative"), request.user), pk=pk)
+    collective = get_object_or_404(Collective.objects.select_related("cooperative").restrict(request.user), pk=pk)
     lines = list(collective.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
     context = {
         "recipient": collective,

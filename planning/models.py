@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
 from planning.measures import MEASURES
 from registry.models.reports import YEAR_VALIDATORS
 
@@ -49,6 +50,7 @@ class Indicator(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -104,6 +106,7 @@ class Target(models.Model):
         _("decided by"), max_length=255, blank=True, help_text=_("The decision or plan the target comes from.")
     )
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -177,6 +180,7 @@ class ManualActual(models.Model):
     )
     entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

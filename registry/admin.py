@@ -74,7 +74,7 @@ class UsedCommuneFilter(admin.SimpleListFilter):
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["name", "code"]
 

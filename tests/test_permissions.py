@@ -78,7 +78,8 @@ MATRIX = [
     ("/admin/registry/cooperative/{tram_tau}/delete/", expect(admin=200, entry_hanoi=404, rest=403)),
     # The plan: targets by the plan manager, actuals by data entry.
     ("/admin/planning/target/add/", expect(admin=200, planner=200, rest=403)),
-    ("/admin/planning/indicator/add/", expect(admin=200, planner=200, rest=403)),
+    # Indicators are national: a provincial plan manager reads them.
+    ("/admin/planning/indicator/add/", expect(admin=200, rest=403)),
     ("/admin/planning/manualactual/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
     # Awards: data entry keeps them; everybody else reads.
     ("/admin/awards/decision/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
 from awards import law
 from awards.models.rules import AwardLineRules
 from awards.models.titles import BaseSalary
@@ -19,7 +20,7 @@ from registry.models.units import owning_province_field
 _DEFERRED = object()
 
 
-class DecisionQuerySet(models.QuerySet):
+class DecisionQuerySet(RestrictedQuerySet):
     def for_year(self, year):
         return self.filter(year=year)
 
@@ -137,7 +138,7 @@ class AwardStatus(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
-class AwardLineQuerySet(models.QuerySet):
+class AwardLineQuerySet(RestrictedQuerySet):
     def counting(self):
         """Lines that count in totals and reports: not revoked."""
         return self.filter(status=AwardStatus.VALID)

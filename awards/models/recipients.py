@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.units import owning_province_field
@@ -14,6 +15,10 @@ from registry.models.units import owning_province_field
 def _tidy(text):
     """NFC, single spaces: "Nguyễn  Đức Lâm " -> "Nguyễn Đức Lâm"."""
     return unicodedata.normalize("NFC", " ".join((text or "").split()))
+
+
+class RecipientQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
+    """People and collectives: searched ignoring diacritics, restricted to a scope."""
 
 
 class Person(models.Model):
@@ -29,7 +34,7 @@ class Person(models.Model):
     province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
 
-    objects = FoldedSearchQuerySet.as_manager()
+    objects = RecipientQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
@@ -90,7 +95,7 @@ class Collective(models.Model):
     province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
 
-    objects = FoldedSearchQuerySet.as_manager()
+    objects = RecipientQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:

@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
+
 
 class TitleKind(models.TextChoices):
     INDIVIDUAL_TITLE = "individual_title", _("Emulation title for individuals")
@@ -54,6 +56,7 @@ class Title(models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -103,7 +106,7 @@ class Title(models.Model):
             raise ValidationError({"applies_to": _("An emulation title for collectives is awarded to collectives.")})
 
 
-class BaseSalaryQuerySet(models.QuerySet):
+class BaseSalaryQuerySet(RestrictedQuerySet):
     def in_force_on(self, day):
         """The base salary in force on ``day``, or None."""
         return self.filter(effective_from__lte=day).order_by("-effective_from").first()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
@@ -24,7 +25,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CooperativeQuerySet(FoldedSearchQuerySet):
+class CooperativeQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def cooperatives(self):
         """HTX proper, without unions of cooperatives."""
         return self.filter(kind=Cooperative.Kind.COOPERATIVE)
@@ -135,17 +136,23 @@ class Cooperative(models.Model):
         """Save, and add a status history entry when the status changed.
 
         A new record's first status dates from its registration; a change
-        made without a new date (as in a form) dates from today.
+        made without a new date (as in a form), or with a date before the
+        status it replaces (as when an old version is restored), dates from
+        today, so the dated history always ends in the current status.
         """
-        if self._loaded_status is _DEFERRED or self._loaded_status_since is _DEFERRED:
-            self._loaded_status, self._loaded_status_since = (
-                Cooperative.objects.filter(pk=self.pk).values_list("status", "status_since").get()
-            )
+        unknown = self._loaded_status is None and self.pk is not None  # e.g. an old version restored
+        if unknown or self._loaded_status is _DEFERRED or self._loaded_status_since is _DEFERRED:
+            stored = Cooperative.objects.filter(pk=self.pk).values_list("status", "status_since").first()
+            self._loaded_status, self._loaded_status_since = stored or (None, None)
         status_changed = self._loaded_status != self.status
         if status_changed:
             if self._loaded_status is None:
                 self.status_since = self.status_since or self.registration_date
-            elif self.status_since is None or self.status_since == self._loaded_status_since:
+            elif (
+                self.status_since is None
+                or self.status_since == self._loaded_status_since
+                or (self._loaded_status_since and self.status_since < self._loaded_status_since)
+            ):
                 self.status_since = timezone.localdate()
         self.search_text = self.build_search_text()
         with transaction.atomic():
@@ -215,6 +222,8 @@ class CooperativeStatusChange(models.Model):
     note = models.CharField(_("note"), max_length=255, blank=True)
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["cooperative", "changed_on", "id"]
         verbose_name = _("status change")
@@ -224,7 +233,7 @@ class CooperativeStatusChange(models.Model):
         return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
 
 
-class ValueChainModelQuerySet(models.QuerySet):
+class ValueChainModelQuerySet(RestrictedQuerySet):
     def built_in(self, year):
         return self.filter(built_on__year=year)
 

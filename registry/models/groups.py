@@ -4,12 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
 
 
-class CooperativeGroupQuerySet(FoldedSearchQuerySet):
+class CooperativeGroupQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def established_in(self, year):
         return self.filter(established_on__year=year)
 

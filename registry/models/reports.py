@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.querysets import RestrictedQuerySet
+
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
@@ -21,7 +23,7 @@ class Classification(models.TextChoices):
         return [cls.GOOD, cls.FAIR]
 
 
-class CooperativeReportQuerySet(models.QuerySet):
+class CooperativeReportQuerySet(RestrictedQuerySet):
     def for_year(self, year):
         return self.filter(year=year)
 
@@ -95,6 +97,7 @@ class GroupReport(models.Model):
         _("average income (VND/person/year)"), default=0, validators=[MinValueValidator(0)]
     )
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -114,7 +117,7 @@ class GroupReport(models.Model):
         return f"{self.group} – {self.year}"
 
 
-class OcopProductQuerySet(models.QuerySet):
+class OcopProductQuerySet(RestrictedQuerySet):
     def certified_in(self, year):
         return self.filter(certified_on__year=year)
 

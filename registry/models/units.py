@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.querysets import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 
@@ -23,7 +24,7 @@ def owning_province_field():
     )
 
 
-class ProvinceQuerySet(models.QuerySet):
+class ProvinceQuerySet(RestrictedQuerySet):
     def home(self):
         """The province this portal is run for (settings.HOME_PROVINCE_CODE)."""
         return self.filter(code=settings.HOME_PROVINCE_CODE).first()
@@ -51,7 +52,7 @@ class Province(models.Model):
         super().save(*args, **kwargs)
 
 
-class CommuneQuerySet(FoldedSearchQuerySet):
+class CommuneQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def in_home_province(self):
         return self.filter(province_id=settings.HOME_PROVINCE_CODE)
 
