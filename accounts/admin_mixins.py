@@ -88,9 +88,11 @@ class ScopedAdminMixin(ScopeRulesMixin):
         versions = self.model.history.filter(**{self.model._meta.pk.attname: pk})
         if self.model._default_manager.filter(pk=pk).exists():
             self._check_object(request, pk)
-        elif not restrict(versions.order_by("-history_date", "-history_id")[:1], request.user).exists():
+        else:
             # A deleted record: its last version decides (it keeps the commune).
-            raise Http404
+            last = versions.order_by("-history_date", "-history_id").values_list("history_id", flat=True).first()
+            if last is None or not restrict(versions.filter(history_id=last), request.user).exists():
+                raise Http404
         return versions
 
     def history_view(self, request, object_id, extra_context=None):
