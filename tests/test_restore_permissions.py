@@ -99,21 +99,22 @@ def in_tram_tau(record):
 
 
 def post_data(form):
-    """What a browser sends back for ``form`` as shown."""
+    """What a browser sends back for ``form`` as shown (prefixed, for inline rows)."""
     data = {}
     for name in form.fields:
         value = form[name].value()
+        key = form.add_prefix(name)
         if isinstance(value, bool):
             if value:
-                data[name] = "on"
+                data[key] = "on"
         elif isinstance(value, (datetime.date, datetime.datetime)):
-            data[name] = value.strftime("%d/%m/%Y")
+            data[key] = value.strftime("%d/%m/%Y")
         elif isinstance(value, decimal.Decimal):
-            data[name] = str(value)
+            data[key] = str(value)
         elif isinstance(value, (list, tuple)):
-            data[name] = [str(v) for v in value]
+            data[key] = [str(v) for v in value]
         elif value is not None and not isinstance(value, FieldFile):
-            data[name] = str(value)
+            data[key] = str(value)
     return data
 
 
