@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.roles import can_delete
@@ -230,7 +231,7 @@ class ScopedAdminMixin(ScopeRulesMixin):
         opts = model._meta
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Deleted %(records)s") % {"records": opts.verbose_name_plural},
+            "title": capfirst(_("Deleted %(records)s") % {"records": opts.verbose_name_plural}),
             "opts": opts,
             "records": records,
             "may_restore": self.has_add_permission(request),
