@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from accounts.models import UserProfile
-from accounts.scoping import in_scope, scope_for
+from accounts.scoping import in_scope, is_national, scope_for
 
 
 class UserProfileInline(ScopedInlineMixin, admin.StackedInline):
@@ -73,7 +73,12 @@ class RoleAdmin(ScopedAdminMixin, GroupAdmin):
 
 
 class AccessAttemptAdmin(ScopedAdminMixin, axes_admin.AccessAttemptAdmin):
-    pass
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not is_national(request.user):
+            # django-axes' clean-up clears the expired attempts of every province.
+            actions.pop("cleanup_expired_attempts", None)
+        return actions
 
 
 class AccessLogAdmin(ScopedAdminMixin, axes_admin.AccessLogAdmin):

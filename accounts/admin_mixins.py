@@ -209,6 +209,13 @@ class ScopedAdminMixin(ScopeRulesMixin):
         name = f"{opts.app_label}_{opts.model_name}_deleted"
         return [path("deleted/", self.admin_site.admin_view(self.deleted_view), name=name), *urls]
 
+    def changelist_view(self, request, extra_context=None):
+        if hasattr(self.model, "history") and can_delete(request.user):
+            opts = self.model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_deleted")
+            extra_context = {**(extra_context or {}), "deleted_url": url}
+        return super().changelist_view(request, extra_context)
+
     def deleted_view(self, request):
         """The deleted records of the user's scope, who deleted each and
         when, each with its history and the version to restore."""

@@ -82,3 +82,10 @@ def test_a_data_entry_officer_cannot_restore_a_deleted_htx(client, make_user, de
     url = f"/admin/registry/cooperative/{pk}/history/{last.history_id}/"
     assert client.post(url, {"name": "Hợp tác xã Đã Xóa"}).status_code == 403
     assert not Cooperative.objects.filter(pk=pk).exists()
+
+
+def test_the_list_is_linked_from_the_administrators_list_page(client, make_user):
+    client.force_login(make_user("quantri15", roles.ADMINISTRATOR))
+    assert f'href="{LIST}"' in client.get("/admin/registry/cooperative/").content.decode()
+    client.force_login(make_user("nhaplieu15", roles.DATA_ENTRY))
+    assert f'href="{LIST}"' not in client.get("/admin/registry/cooperative/").content.decode()

@@ -154,3 +154,12 @@ def test_a_provincial_administrator_sees_only_the_provinces_logins(client, peopl
     client.force_login(people["national"])
     listed = {r.username for r in client.get(f"/admin/axes/{model}/").context["cl"].result_list}
     assert listed >= {"nguoi-laocai", "nguoi-hanoi", "khong-ai"}
+
+
+def test_the_axes_clean_up_of_every_province_is_for_national_administrators(client, people, logins):
+    client.force_login(people["admin15"])
+    actions = client.get("/admin/axes/accessattempt/").context["action_form"].fields["action"].choices
+    assert "cleanup_expired_attempts" not in dict(actions)
+    client.force_login(people["national"])
+    actions = client.get("/admin/axes/accessattempt/").context["action_form"].fields["action"].choices
+    assert "cleanup_expired_attempts" in dict(actions)
