@@ -97,7 +97,10 @@ class ScopedAdminMixin(ScopeRulesMixin):
         return versions
 
     def history_view(self, request, object_id, extra_context=None):
-        self._versions(request, object_id)
+        if hasattr(self.model, "history"):
+            self._versions(request, object_id)
+        else:  # Django's own history (users, roles): existing records only
+            self._check_object(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
     def may_restore(self, request, version):

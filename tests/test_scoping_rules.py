@@ -208,3 +208,14 @@ def test_every_url_that_lists_records_is_restricted(client, hanoi, name):
     assert _lao_cai_names()  # not a vacuous check
     client.force_login(hanoi)
     LISTS[name](client)
+
+
+def test_the_history_of_a_user_or_a_role_answers_within_the_scope(client, hanoi, make_user):
+    from django.contrib.auth.models import Group
+
+    client.force_login(hanoi)
+    lao_cai = make_user("nguoi-laocai-2", roles.LEADERSHIP)
+    assert client.get(f"/admin/auth/user/{hanoi.pk}/history/").status_code == 200
+    assert client.get(f"/admin/auth/user/{lao_cai.pk}/history/").status_code == 404
+    role = Group.objects.get(name=roles.LEADERSHIP)
+    assert client.get(f"/admin/auth/group/{role.pk}/history/").status_code == 200
