@@ -180,3 +180,27 @@ def test_the_data_entry_officer_sees_the_restore_button_on_a_cooperative(client,
     _coop, url, _data = version(Cooperative)
     client.force_login(people["entry15"])
     assert 'name="_save"' in client.get(url).content.decode()
+
+
+def test_a_restore_cannot_move_a_record_out_of_the_users_communes(client, make_user, admin_client):
+    tram_tau = Commune.objects.get(code="04606")
+    elsewhere = Commune.objects.filter(province_id="15").exclude(code="04606").order_by("code").first()
+    coop = Cooperative.objects.create(
+        registration_code="5209700101",
+        name="Hợp tác xã Chuyển Xã",
+        commune=elsewhere,
+        registration_date=datetime.date(2020, 5, 4),
+    )
+    first = coop.history.earliest()
+    coop.commune = tram_tau
+    coop.save()
+    url = f"/admin/registry/cooperative/{coop.pk}/history/{first.history_id}/"
+    data = post_data(admin_client.get(url).context["adminform"].form)
+    client.force_login(make_user("nhaplieuxa", roles.DATA_ENTRY, communes=[tram_tau]))
+    before = coop.history.count()
+    response = client.post(url, data)
+    # the old commune is not among the officer's choices: the form refuses it
+    assert response.status_code == 200
+    assert "commune" in response.context["adminform"].form.errors
+    coop.refresh_from_db()
+    assert coop.commune_id == "04606" and coop.history.count() == before
