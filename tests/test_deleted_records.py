@@ -5,6 +5,7 @@ were kept; nobody else does."""
 import datetime
 
 import pytest
+from django.contrib import admin
 
 from accounts import roles
 from registry.models import Commune, Cooperative, CooperativeReport
@@ -89,3 +90,12 @@ def test_the_list_is_linked_from_the_administrators_list_page(client, make_user)
     assert f'href="{LIST}"' in client.get("/admin/registry/cooperative/").content.decode()
     client.force_login(make_user("nhaplieu15", roles.DATA_ENTRY))
     assert f'href="{LIST}"' not in client.get("/admin/registry/cooperative/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in admin.site._registry if hasattr(m, "history")], ids=lambda m: m._meta.model_name
+)
+def test_every_model_with_history_has_the_list(client, make_user, model):
+    client.force_login(make_user("quantri15", roles.ADMINISTRATOR))
+    opts = model._meta
+    assert client.get(f"/admin/{opts.app_label}/{opts.model_name}/deleted/").status_code == 200
