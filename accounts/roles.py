@@ -35,11 +35,13 @@ GRANTS = {
         ("planning", ["indicator", "target"], ["view"]),
         ("awards", _AWARD_RECORDS, ["add", "change", "view"]),
         ("awards", "*", ["view"]),
+        ("support", "*", ["add", "change", "view"]),
     ],
     LEADERSHIP: [
         ("registry", "*", ["view"]),
         ("planning", "*", ["view"]),
         ("awards", "*", ["view"]),
+        ("support", "*", ["view"]),
     ],
     PLAN_MANAGER: [
         ("planning", ["indicator", "target"], ["add", "change", "view"]),
@@ -47,7 +49,7 @@ GRANTS = {
         ("registry", ["province", "commune"], ["view"]),
     ],
     ADMINISTRATOR: [(app, "*", ["add", "change", "delete", "view"]) for app in (
-        "registry", "planning", "awards", "accounts", "auth", "axes",
+        "registry", "planning", "awards", "support", "accounts", "auth", "axes",
     )],
 }  # fmt: skip
 

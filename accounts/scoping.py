@@ -61,6 +61,19 @@ COMMUNE_PATHS = {
     "registry.valuechainmodel": "cooperative__",
     "registry.cooperativestatuschange": "cooperative__",
     "registry.commune": None,  # the commune itself
+    # The Alliance's own records: placed by their organisation's commune
+    # (a class by where it is held, a loan by its borrower).
+    "support.membership": "",
+    "support.membershipfee": "membership__",
+    "support.loan": "borrower__",
+    "support.disbursement": "loan__borrower__",
+    "support.installment": "loan__borrower__",
+    "support.repayment": "loan__borrower__",
+    "support.trainingclass": "",
+    "support.trainingparticipant": "",
+    "support.supportcase": "",
+    "support.tradeparticipation": "",
+    "support.supportedhousehold": "",
 }
 COMMUNE_OR_PROVINCE = {"planning.target", "planning.manualactual"}
 PROVINCE_FIELDS = {
@@ -69,6 +82,7 @@ PROVINCE_FIELDS = {
     "awards.person": "province",
     "awards.collective": "province",
     "awards.awardline": "decision__province",
+    "support.tradeevent": "province",
     "registry.province": "code",
     "accounts.userprofile": "province",
 }

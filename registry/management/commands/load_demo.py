@@ -6,6 +6,7 @@ from planning.demo import load_demo_plan
 from registry.admin_units import load_admin_units
 from registry.demo import SEED, load_demo_registry
 from registry.models import Commune
+from support.demo import load_demo_support
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 counts = load_demo_registry(seed)
                 targets = load_demo_plan()
                 awards = load_demo_awards()
+                support = load_demo_support()
                 if dry_run:
                     transaction.set_rollback(True)
         except RuntimeError as exc:
@@ -43,3 +45,5 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS(f"{prefix}Demo plan: {targets} targets."))
         self.stdout.write(self.style.SUCCESS(f"{prefix}Demo awards: {awards} award lines."))
+        if support:
+            self.stdout.write(self.style.SUCCESS(f"{prefix}Demo Alliance work: {support}."))
