@@ -4,7 +4,9 @@ officers keep. Numbers go out as "500.000.000" and dates as dd/mm/yyyy, and
 come back the same way. A row outside the user's scope, or pointing at a
 record outside it, is an error of the row; the import is then refused whole."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
@@ -13,11 +15,12 @@ from registry.models import Commune, Cooperative, CooperativeGroup
 from support.models import Loan, ParticipantRole, TrainingClass, TrainingParticipant
 
 DATE = widgets.DateWidget(format="%d/%m/%Y")
+TEXT = widgets.CharWidget(allow_blank=True)  # an empty cell is "", not NULL
 
 
 class ChoiceLabelWidget(widgets.Widget):
-    """A choice written as its Vietnamese label ("Quản lý"), read back from
-    the label or the stored value."""
+    """A choice written as its label in the portal's language ("Quản lý"),
+    whatever the user's, read back from the label or the stored value."""
 
     def __init__(self, choices, **kwargs):
         super().__init__(**kwargs)
@@ -25,13 +28,15 @@ class ChoiceLabelWidget(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         text = str(value or "").strip()
-        for member in self.choices:
-            if text.casefold() in {str(member.label).casefold(), member.value}:
-                return member.value
+        with translation.override(settings.LANGUAGE_CODE):
+            for member in self.choices:
+                if text.casefold() in {str(member.label).casefold(), member.value}:
+                    return member.value
         raise ValueError(_("Unknown value “%(value)s”.") % {"value": text})
 
     def render(self, value, obj=None, **kwargs):
-        return str(self.choices(value).label) if value else ""
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(self.choices(value).label) if value else ""
 
 
 class ScopedResource(resources.ModelResource):
@@ -68,15 +73,15 @@ class LoanResource(ScopedResource):
         widget=widgets.ForeignKeyWidget(Cooperative, "registration_code"),
     )
     borrower_name = fields.Field(attribute="borrower__name", column_name="Tên HTX vay", readonly=True)
-    purpose = fields.Field(attribute="purpose", column_name="Mục đích vay")
+    purpose = fields.Field(attribute="purpose", column_name="Mục đích vay", widget=TEXT)
     amount = fields.Field(attribute="amount", column_name="Số tiền vay (đồng)", widget=widgets.IntegerWidget())
     interest_rate = fields.Field(
         attribute="interest_rate", column_name="Lãi suất (%/năm)", widget=widgets.DecimalWidget()
     )
     term_months = fields.Field(attribute="term_months", column_name="Thời hạn (tháng)", widget=widgets.IntegerWidget())
-    decision_number = fields.Field(attribute="decision_number", column_name="Số quyết định")
+    decision_number = fields.Field(attribute="decision_number", column_name="Số quyết định", widget=TEXT)
     decision_date = fields.Field(attribute="decision_date", column_name="Ngày quyết định", widget=DATE)
-    note = fields.Field(attribute="note", column_name="Ghi chú")
+    note = fields.Field(attribute="note", column_name="Ghi chú", widget=TEXT)
 
     class Meta:
         model = Loan
@@ -106,7 +111,7 @@ class TrainingParticipantResource(ScopedResource):
         attribute="training_class", column_name="Mã lớp", widget=widgets.ForeignKeyWidget(TrainingClass)
     )
     class_topic = fields.Field(attribute="training_class__topic", column_name="Chủ đề lớp", readonly=True)
-    full_name = fields.Field(attribute="full_name", column_name="Họ và tên")
+    full_name = fields.Field(attribute="full_name", column_name="Họ và tên", widget=TEXT)
     role = fields.Field(attribute="role", column_name="Vai trò", widget=ChoiceLabelWidget(ParticipantRole))
     cooperative = fields.Field(
         attribute="cooperative",
@@ -114,7 +119,7 @@ class TrainingParticipantResource(ScopedResource):
         widget=widgets.ForeignKeyWidget(Cooperative, "registration_code"),
     )
     group = fields.Field(attribute="group", column_name="Mã THT", widget=widgets.ForeignKeyWidget(CooperativeGroup))
-    organisation_name = fields.Field(attribute="organisation_name", column_name="Tổ chức khác")
+    organisation_name = fields.Field(attribute="organisation_name", column_name="Tổ chức khác", widget=TEXT)
     commune = fields.Field(attribute="commune", column_name="Mã xã", widget=widgets.ForeignKeyWidget(Commune))
     attended = fields.Field(attribute="attended", column_name="Có tham dự", widget=widgets.BooleanWidget())
     completed = fields.Field(attribute="completed", column_name="Hoàn thành", widget=widgets.BooleanWidget())
