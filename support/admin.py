@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -78,7 +81,20 @@ class LoanAdmin(ScopedAdminMixin, ScopedImportExportMixin, SimpleHistoryAdmin):
     list_select_related = ["borrower"]
     autocomplete_fields = ["borrower"]
     search_fields = ["decision_number", "borrower__name", "purpose"]
+    readonly_fields = ["position_today"]
     inlines = [DisbursementInline, InstallmentInline, RepaymentInline]
+
+    @admin.display(description=_("position today"))
+    def position_today(self, obj):
+        if obj.pk is None:
+            return "—"
+        today = timezone.localdate()
+        balances = obj.balances_on(today)
+        return gettext("Outstanding %(outstanding)s VND; overdue %(overdue)s VND (%(days)s days)") % {
+            "outstanding": number_format(balances["outstanding"], force_grouping=True),
+            "overdue": number_format(balances["overdue"], force_grouping=True),
+            "days": obj.overdue_days_on(today),
+        }
 
 
 class TrainingParticipantInline(ScopedInlineMixin, admin.TabularInline):

@@ -39,14 +39,18 @@ TRAM_TAU = "04606"
 ALLIANCE = "Liên minh Hợp tác xã tỉnh Yên Bái"
 CENTRE_OFFICERS = ["Nguyễn Đức Lâm", "Trần Thế Tuấn", "Hoàng Thị Thu Hà", "Lương Văn Khánh", "Phạm Thị Minh Nguyệt"]
 ESCAPED_2021 = 25
-LOAN_PURPOSES = [
-    "Mua máy móc, thiết bị chế biến",
-    "Mở rộng vùng nguyên liệu",
-    "Xây dựng kho lạnh bảo quản nông sản",
-    "Bổ sung vốn lưu động mua vật tư nông nghiệp",
-    "Xây dựng chuồng trại chăn nuôi",
-    "Đầu tư xưởng sơ chế, đóng gói sản phẩm",
-]
+# What an HTX of each product borrows for.
+LOAN_PURPOSES = {
+    "Chè Shan tuyết": "Mua máy sao, vò chè, mở rộng xưởng chế biến chè Shan tuyết",
+    "Quế, tinh dầu quế": "Đầu tư lò chưng cất tinh dầu quế",
+    "Măng tre Bát độ": "Mở rộng vùng trồng và xưởng sơ chế măng tre Bát độ",
+    "Gạo nếp Tú Lệ": "Mua máy xay xát, đóng gói gạo nếp Tú Lệ",
+    "Sơn tra sấy khô": "Đầu tư lò sấy sơn tra",
+    "Cam sành": "Xây dựng kho bảo quản, sơ chế cam sành",
+    "Mật ong": "Mở rộng đàn ong, mua thiết bị lọc và đóng chai mật ong",
+    "Thổ cẩm": "Mua khung dệt, mở rộng xưởng dệt thổ cẩm",
+    "Dược liệu": "Đầu tư lò sấy, mở rộng vùng trồng dược liệu",
+}
 # (decision, decided, amount in million đồng, months, [(disbursed, million)],
 #  [(due, principal million)], [(paid, principal million, interest đồng)])
 LOANS = [
@@ -183,13 +187,13 @@ class SupportDemo:
         return len(rows)
 
     def loans(self):
-        borrowers = self.rng.sample(self.operating_before(2019), len(LOANS))
+        borrowers = self.rng.sample([c for c in self.operating_before(2019) if _product(c)], len(LOANS))
         for (number, decided, amount, months, paid_out, schedule, repaid), borrower in zip(
             LOANS, borrowers, strict=True
         ):
             loan = Loan.objects.create(
                 borrower=borrower,
-                purpose=self.rng.choice(LOAN_PURPOSES),
+                purpose=LOAN_PURPOSES[_product(borrower)],
                 amount=amount * MILLION,
                 interest_rate=INTEREST_RATE,
                 term_months=months,

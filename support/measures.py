@@ -3,7 +3,6 @@ plan's measure machinery (planning.measures) under stable codes, so that an
 indicator can be "computed from" them, the API gives them, and each has a
 drill-down. Registered from support.apps; planning never imports this."""
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,13 +23,8 @@ from support.models import (
 )
 from support.models.cases import founded_with_support
 from support.models.loans import outstanding_on, overdue_on
-from support.models.membership import member_on
+from support.models.membership import member_on, year_end
 from support.models.training import founded_in, manager_trained_by
-
-
-def year_end(year):
-    return datetime.date(year, 12, 31)
-
 
 _BASES = {
     "support_members": lambda: Membership.objects.all(),

@@ -139,3 +139,18 @@ def test_a_write_makes_the_cached_figures_stale(coop):
         head_name="Sùng A Dê", commune=coop.commune, programme="Giảm nghèo", supported_year=2022
     )
     assert DataVersion.current() == before + 1
+
+
+def test_the_admin_form_shows_and_reads_amounts_with_separators(admin_client, loan):
+    url = f"/admin/support/loan/{loan.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    # A text box: a browser shows nothing in a number box holding "200.000.000".
+    assert '<input type="text" name="amount" value="200.000.000"' in page
+    assert '<input type="text" name="disbursements-0-amount" value="150.000.000"' in page
+
+
+def test_the_loan_page_tells_what_is_overdue_and_for_how_long(admin_client):
+    loan = Loan.objects.get(decision_number="18/QĐ-QHT")
+    page = admin_client.get(f"/admin/support/loan/{loan.pk}/change/").content.decode()
+    # Nothing of it was repaid: every instalment due by today is overdue.
+    assert "Dư nợ gốc 300.000.000 đồng; quá hạn 300.000.000 đồng (" in page

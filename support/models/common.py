@@ -21,8 +21,9 @@ class MoneyField(models.BigIntegerField):
         super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
-        kwargs.setdefault("localize", True)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "class": "vTextField"}))
+        # A text box, also in the admin (whose number box cannot show "500.000.000").
+        kwargs["localize"] = True
+        kwargs["widget"] = forms.TextInput(attrs={"inputmode": "numeric", "class": "vTextField"})
         return super().formfield(**kwargs)
 
 

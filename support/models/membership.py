@@ -20,6 +20,7 @@ def member_on(day, path=""):
 
 
 def year_end(year):
+    """The day figures "at the year end" are taken on."""
     return datetime.date(year, 12, 31)
 
 

@@ -1,8 +1,6 @@
 """Training: the classes the Alliance holds or arranges (lớp bồi dưỡng,
 tập huấn) and who took part."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from support.models.common import OrganisationLink
+from support.models.membership import year_end
 
 
 class FundingSource(models.TextChoices):
@@ -76,7 +75,7 @@ def manager_trained_by(year, path=""):
         **{
             f"{path}role": ParticipantRole.MANAGER,
             f"{path}completed": True,
-            f"{path}training_class__ends_on__lte": datetime.date(year, 12, 31),
+            f"{path}training_class__ends_on__lte": year_end(year),
         }
     )
 
