@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -83,6 +84,11 @@ class LoanAdmin(ScopedAdminMixin, ScopedImportExportMixin, SimpleHistoryAdmin):
     search_fields = ["decision_number", "borrower__name", "purpose"]
     readonly_fields = ["position_today"]
     inlines = [DisbursementInline, InstallmentInline, RepaymentInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "interest_rate":  # "5,40" in Vietnamese
+            kwargs.update(localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 8}))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("position today"))
     def position_today(self, obj):

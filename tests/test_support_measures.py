@@ -78,6 +78,8 @@ def test_a_loan_partly_repaid_and_one_overdue(hanoi):
     assert l3.balances_on(END_2021)["outstanding"] == 0
     # After the 2022 disbursement and a repayment of L1 in January:
     assert l1.balances_on(datetime.date(2022, 1, 31))["outstanding"] == 350_000_000
+    # Paid ahead of the schedule: nothing overdue (not a negative amount).
+    assert l1.balances_on(datetime.date(2022, 1, 31))["overdue"] == 0
 
 
 def test_the_figures_by_area_add_up_where_they_may(hanoi):

@@ -146,6 +146,7 @@ def test_the_admin_form_shows_and_reads_amounts_with_separators(admin_client, lo
     page = admin_client.get(url).content.decode()
     # A text box: a browser shows nothing in a number box holding "200.000.000".
     assert '<input type="text" name="amount" value="200.000.000"' in page
+    assert 'name="interest_rate" value="5,40"' in page
     assert '<input type="text" name="disbursements-0-amount" value="150.000.000"' in page
 
 
