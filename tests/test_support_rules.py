@@ -155,3 +155,24 @@ def test_the_loan_page_tells_what_is_overdue_and_for_how_long(admin_client):
     page = admin_client.get(f"/admin/support/loan/{loan.pk}/change/").content.decode()
     # Nothing of it was repaid: every instalment due by today is overdue.
     assert "Dư nợ gốc 300.000.000 đồng; quá hạn 300.000.000 đồng (" in page
+
+
+def test_a_case_entered_in_the_admin_takes_the_htx_commune(client, make_user, coop):
+    from accounts import roles
+
+    client.force_login(make_user("nhaplieu-case", roles.DATA_ENTRY))
+    response = client.post(
+        "/admin/support/supportcase/add/",
+        {
+            "kind": "accounting",
+            "subject": "Hướng dẫn mở sổ kế toán",
+            "cooperative": coop.pk,
+            "opened_on": "05/01/2022",
+            "officer": "Trần Thế Tuấn",
+            "outcome": "in_progress",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    case = SupportCase.objects.get(subject="Hướng dẫn mở sổ kế toán")
+    assert (case.commune_id, case.opened_on) == (coop.commune_id, D(2022, 1, 5))
+    assert case.history.first().history_user.username == "nhaplieu-case"
