@@ -166,7 +166,7 @@ class SupportDemo:
             rows.append(Membership(cooperative=coop, commune_id=coop.commune_id, joined_on=joined, left_on=left))
         for name, commune, joined in [
             ("Công ty TNHH Nông sản Sơn Thịnh", "Xã Văn Chấn", D(2018, 3, 12)),
-            ("Công ty Cổ phần Chè Nghĩa Lộ", "Phường Nghĩa Lộ", D(2019, 7, 1)),
+            ("Công ty TNHH Thương mại Nông sản Mường Lò", "Phường Nghĩa Lộ", D(2019, 7, 1)),
         ]:
             rows.append(Membership(organisation_name=name, commune=self.communes[commune], joined_on=joined))
         _bulk(Membership, rows)
@@ -252,7 +252,7 @@ class SupportDemo:
                             training_class=klass,
                             full_name=self.person(),
                             role=ParticipantRole.OFFICER,
-                            organisation_name=f"UBND {commune.name}",
+                            organisation_name=f"UBND {commune.name[0].lower()}{commune.name[1:]}",  # "UBND xã Trạm Tấu"
                             commune=commune,
                             completed=True,
                         )

@@ -100,7 +100,7 @@ def test_participants_round_trip_and_a_new_row_is_added(entry):
     new.update(
         {
             "Mã lớp": str(klass.pk),
-            "Họ và tên": "Hà Thị Mai",
+            "Họ và tên": "Triệu Thị Xuân",
             "Vai trò": "Thành viên",
             "Mã số HTX": coop.registration_code,
             "Có tham dự": "1",
@@ -110,7 +110,7 @@ def test_participants_round_trip_and_a_new_row_is_added(entry):
     dataset.append([new[h] for h in dataset.headers])
     result = _import(TrainingParticipantResource(user=entry), dataset)
     assert result.totals["new"] == 1
-    added = TrainingParticipant.objects.get(full_name="Hà Thị Mai")
+    added = TrainingParticipant.objects.get(full_name="Triệu Thị Xuân")
     assert (added.role, added.commune_id, added.completed) == ("member", coop.commune_id, True)
     assert participants.count() == count + 1
 
