@@ -132,3 +132,18 @@ def test_the_leader_reads_the_drilldowns_and_hanoi_sees_none_of_lao_cai(client, 
 def test_anonymous_users_are_sent_to_log_in(client):
     response = client.get("/support/2021/alliance_members/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
+def test_the_role_groups_grant_each_model(model, users, make_user):
+    name = model._meta.model_name
+    administrator = make_user(f"qtv-{name}", roles.ADMINISTRATOR)  # the role, not a superuser
+    assert administrator.has_perm(f"support.delete_{name}") and administrator.has_perm(f"support.add_{name}")
+    granted = {
+        user: {
+            action for action in ("add", "change", "delete", "view") if users[user].has_perm(f"support.{action}_{name}")
+        }
+        for user in ("entry", "leader", "planner")
+    }
+    assert granted == {"entry": {"add", "change", "view"}, "leader": {"view"}, "planner": set()}
+    assert roles.can_delete(users["admin"]) and not roles.can_delete(users["entry"])
