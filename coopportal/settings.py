@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "registry",
     "awards",
     "planning",
+    "support",
 ]
 
 MIDDLEWARE = [

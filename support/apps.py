@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupportConfig(AppConfig):
+    name = "support"
+    verbose_name = _("The Alliance's work")
+    demo_loader = "support.demo.load_demo"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from planning.drilldown import register_columns
+        from planning.measures import register_measures
+        from planning.views import register_dashboard_section
+        from planning.year_report import register_report_sheets
+        from registry.models import DataVersion
+        from support import columns, dashboard, measures, models, report
+
+        register_measures(measures.SUPPORT_MEASURES)
+        for model, (headers, select_related, ordering) in columns.COLUMNS.items():
+            register_columns(model, headers, select_related, ordering)
+        register_dashboard_section(dashboard.alliance_section)
+        register_report_sheets(report.report_sheets)
+
+        # Plan figures are cached per registry data version: a write to the
+        # records they are computed from makes them stale.
+        for model in models.FIGURE_SOURCES:
+            for signal in (post_save, post_delete):
+                signal.connect(DataVersion.bump, sender=model, dispatch_uid=f"bump-{model.__name__}-{signal}")
