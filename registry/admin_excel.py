@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy
 from accounts.scoping import scope_for
 from coopportal.lib.xlsx import xlsx_response
 from registry.excel.exporter import write_registry, write_rejected, write_template
+from registry.excel.formats import FileRejected, check_size, read_table
 from registry.excel.importer import apply_plan, plan_import
-from registry.excel.reader import FileRejected, check_size, read_table
 
 PREVIEW_ROWS = 100
 UPLOAD_TTL_SECONDS = 24 * 3600

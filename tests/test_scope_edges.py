@@ -10,8 +10,8 @@ import pytest
 
 from accounts import roles
 from planning.models import Indicator, ManualActual
+from registry.excel.formats import FileRejected
 from registry.excel.importer import import_file
-from registry.excel.reader import FileRejected
 from registry.models import Commune, Cooperative, DataVersion
 from tests.excel_helpers import xlsx_bytes
 

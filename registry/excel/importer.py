@@ -20,8 +20,8 @@ from coopportal.lib.history import copy_to_history
 from coopportal.lib.scope import EVERYWHERE
 from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
 from registry.excel.communes import CommuneResolver
-from registry.excel.reader import read_table
-from registry.excel.values import CellError, is_blank, parse_text
+from registry.excel.formats import read_table
+from registry.excel.values import CellError, is_blank, parse_text, shorten
 from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange, DataVersion
 
 BATCH = 2500
@@ -99,7 +99,7 @@ class RowReader:
     def error(self, key, message, value=None):
         raw = self.raw(key) if value is None and key else value
         self.plan.errors.append(
-            RowError(self.number, self.header(key) if key else "", "" if raw is None else parse_text(raw), message)
+            RowError(self.number, self.header(key) if key else "", shorten(parse_text(raw)), message)
         )
         self.failed = True
         if key:
@@ -300,7 +300,9 @@ def _plan_groups(plan, positions, rows, resolver, scope):
             code = parse_text(reader.raw("upgraded_to"))
             values["upgraded_to"] = coops.get(code) if code else None
             if code and code not in coops:
-                reader.error("upgraded_to", _("No cooperative has the registration code %(code)s.") % {"code": code})
+                reader.error(
+                    "upgraded_to", _("No cooperative has the registration code %(code)s.") % {"code": shorten(code)}
+                )
         if name and commune:
             key = (name, commune.code)
             if key in seen:

@@ -17,8 +17,18 @@ LARGEST_DIGITS = 15
 LARGEST = 10**LARGEST_DIGITS
 
 
+# A bad value is quoted back at most this long: a 10 MB cell is not echoed.
+QUOTE_CHARS = 100
+
+
 class CellError(ValueError):
     """A cell that cannot be read; the message says why, for a person."""
+
+
+def shorten(value):
+    """``value`` as text, cut to QUOTE_CHARS characters with "…" when longer."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
 
 
 _DATE_PATTERNS = [
@@ -59,20 +69,20 @@ def parse_date(value):
                 return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 break
-    raise CellError(_("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 01/07/2021.") % {"value": text})
+    raise CellError(_("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 01/07/2021.") % {"value": shorten(text)})
 
 
 def parse_integer(value, minimum=0):
     """A whole number: 1234567, 1234567.0, "1.234.567", "1 234 567", "1.234.567,00"."""
     if isinstance(value, bool):
-        raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+        raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(value)})
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if value != value or abs(value) >= LARGEST:  # NaN, infinities, absurd sizes
-            raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+            raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(value)})
         if not value.is_integer():
-            raise CellError(_("%(value)s is not a whole number.") % {"value": value})
+            raise CellError(_("%(value)s is not a whole number.") % {"value": shorten(value)})
         number = int(value)
     else:
         text = parse_text(value).replace(" ", "").replace("\u00a0", "")
@@ -82,17 +92,19 @@ def parse_integer(value, minimum=0):
         try:
             exact = Decimal(text)
         except InvalidOperation:
-            raise CellError(_("“%(value)s” is not a number.") % {"value": text}) from None
+            raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(text)}) from None
         # "NaN", "Infinity" and "1e999999999" parse as Decimals but are no amounts.
         if not exact.is_finite() or exact.adjusted() >= LARGEST_DIGITS:
-            raise CellError(_("“%(value)s” is not a number.") % {"value": text})
+            raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(text)})
         number = int(exact)
         if exact != number:
-            raise CellError(_("%(value)s is not a whole number.") % {"value": text})
+            raise CellError(_("%(value)s is not a whole number.") % {"value": shorten(text)})
     if abs(number) >= LARGEST:
-        raise CellError(_("“%(value)s” is not a number.") % {"value": number})
+        raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(number)})
     if minimum is not None and number < minimum:
-        raise CellError(_("%(value)s is below the minimum of %(minimum)s.") % {"value": number, "minimum": minimum})
+        raise CellError(
+            _("%(value)s is below the minimum of %(minimum)s.") % {"value": shorten(number), "minimum": minimum}
+        )
     return number
 
 
@@ -108,7 +120,7 @@ def parse_bool(value):
         return True
     if key in _FALSE:
         return False
-    raise CellError(_("“%(value)s” is not yes or no: write Có or Không.") % {"value": parse_text(value)})
+    raise CellError(_("“%(value)s” is not yes or no: write Có or Không.") % {"value": shorten(parse_text(value))})
 
 
 def choice_parser(choices, labels_vi):
@@ -126,6 +138,8 @@ def choice_parser(choices, labels_vi):
         if key in lookup:
             return lookup[key]
         allowed = ", ".join(labels_vi[m] for m in choices)
-        raise CellError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": parse_text(value), "allowed": allowed})
+        raise CellError(
+            _("“%(value)s” is not one of: %(allowed)s.") % {"value": shorten(parse_text(value)), "allowed": allowed}
+        )
 
     return parse

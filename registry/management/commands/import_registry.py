@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from registry.excel.formats import FileRejected
 from registry.excel.importer import import_file
-from registry.excel.reader import FileRejected
 
 
 class Command(BaseCommand):
