@@ -63,6 +63,11 @@ class SpreadsheetAdminMixin:
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
 
+    def changelist_view(self, request, extra_context=None):
+        # The "Import from Excel" button only for those who may import.
+        extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
+        return super().changelist_view(request, extra_context)
+
     def _require_import(self, request):
         if not self.has_import_permission(request):
             raise PermissionDenied
