@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from accounts.scoping import scope_for
 from coopportal.lib.xlsx import xlsx_response
 from registry.excel.exporter import write_registry, write_rejected, write_template
-from registry.excel.formats import FileRejected, check_size, read_table
+from registry.excel.formats import FileRejected, check_size
 from registry.excel.importer import apply_plan, plan_import
 
 PREVIEW_ROWS = 100
@@ -110,8 +110,9 @@ class SpreadsheetAdminMixin:
     def _plan(self, request, data, name):
         from registry.excel.columns import SHEETS
 
-        headers, rows = read_table(data, name)
-        return plan_import(SHEETS[self.spreadsheet_kind], headers, rows, scope_for(request.user))
+        sheet = SHEETS[self.spreadsheet_kind]
+        table = sheet.read(data, name)
+        return plan_import(sheet, table.header, table.rows, scope_for(request.user), table.header_row)
 
     # -- views -------------------------------------------------------------
     def import_view(self, request):

@@ -75,7 +75,7 @@ def test_a_file_with_more_cells_than_the_cap_is_refused(settings):
 def test_cells_are_counted_without_the_padding_of_empty_columns(settings):
     settings.IMPORT_MAX_CELLS = 50
     settings.IMPORT_MAX_SHEET_TAGS = 10_000
-    assert len(GuardedXLSX().table(xlsx_bytes([HEADER] + [ROW] * 10))[1]) == 10  # 44 cells, not 11 × 60
+    assert len(GuardedXLSX().table(xlsx_bytes([HEADER] + [ROW] * 10)).rows) == 10  # 44 cells, not 11 × 60
 
 
 def test_a_long_cell_is_refused_with_its_place(settings):

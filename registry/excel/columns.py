@@ -5,16 +5,15 @@ all read this one list, so an exported file imports back unchanged."""
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils import translation
-
 from coopportal.lib.text import fold
-from registry.excel.values import choice_parser, parse_bool, parse_date, parse_integer, parse_text
+from registry.excel.formats import read_table
+from registry.excel.values import parse_text
+from registry.excel.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget, YesNoWidget
 from registry.models import Cooperative, CooperativeGroup, Sector
 
-
-def vietnamese_labels(choices):
-    with translation.override("vi"):
-        return {member: str(member.label) for member in choices}
+# Columns offices add for people, read by no one here: the row number
+# (STT, số thứ tự) and notes (Ghi chú).
+IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu", "no.", "no", "ghi chu", "note", "notes"}
 
 
 @dataclass(frozen=True)
@@ -28,24 +27,24 @@ class Column:
     width: int = 18
 
     @cached_property
-    def parser(self):
+    def widget(self):
+        """The django-import-export widget that reads and writes this column."""
         if self.kind == "choice":
-            return choice_parser(self.choices, vietnamese_labels(self.choices))
+            return ChoiceWidget(self.choices)
         return {
-            "text": parse_text,
-            "date": parse_date,
-            "integer": parse_integer,
-            "money": parse_integer,
-            "bool": parse_bool,
-        }.get(self.kind, parse_text)
+            "date": DateWidget,
+            "integer": IntegerWidget,
+            "money": IntegerWidget,
+            "bool": YesNoWidget,
+        }.get(self.kind, TextWidget)()
+
+    def parser(self, value):
+        """The value of a filled cell; CellError says why it cannot be read."""
+        return self.widget.clean(value)
 
     def export(self, value):
         """The cell written for a model value."""
-        if self.kind == "choice":
-            return vietnamese_labels(self.choices)[self.choices(value)] if value else ""
-        if self.kind == "bool":
-            return "Có" if value else "Không"
-        return value
+        return self.widget.render(value)
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,15 @@ class Sheet:
     model: type
     title: str
     columns: list = field(default_factory=list)
+
+    @cached_property
+    def known_headers(self):
+        """Every header name of the sheet, folded."""
+        return {fold(name) for column in self.columns for name in (column.vi, column.en)}
+
+    def read(self, data, filename):
+        """The Table of an uploaded file of this sheet (title rows skipped)."""
+        return read_table(data, filename, self.known_headers, IGNORED_HEADERS)
 
     def header_map(self, headers):
         """{column key: position} for a file's header row; unknown headers are
@@ -65,6 +73,8 @@ class Sheet:
         found, unknown = {}, []
         for position, header in enumerate(headers):
             column = names.get(fold(parse_text(header)))
+            if fold(parse_text(header)) in IGNORED_HEADERS:
+                continue  # the row number and notes are for people
             if column is None:
                 if parse_text(header):
                     unknown.append(parse_text(header))

@@ -27,6 +27,9 @@ from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 from openpyxl.utils import get_column_letter
 
+from coopportal.lib.text import fold
+from registry.excel.values import parse_text
+
 SHARED_STRINGS_CONTENT_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 WORKSHEETS = "xl/worksheets/"
 _CHUNK = 1024 * 1024
@@ -86,6 +89,52 @@ class RowBounds:
         return cells
 
 
+# Title rows an office puts above the header, at most.
+TITLE_ROWS = 10
+
+
+def _folded(value):
+    return fold(parse_text(value)) if isinstance(value, str) else ""
+
+
+def _blank(cells):
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+class Table:
+    """A sheet's header row (``header``, its row number ``header_row``) and
+    data rows (``rows``: (row number, cells), every row as wide as the
+    widest, so that data under a missing or merged header is kept)."""
+
+    def __init__(self):
+        self.header = None
+        self.header_row = None
+        self.rows = []
+        self._skip = set()
+
+    def start(self, number, cells, ignored=()):
+        self.header_row, self.header = number, list(cells)
+        self._skip = {p for p, h in enumerate(self.header) if _folded(h) in set(ignored)}
+
+    def add(self, number, cells):
+        if _blank(c for p, c in enumerate(cells) if p not in self._skip):
+            return
+        if len(self.rows) >= settings.IMPORT_MAX_ROWS:
+            raise FileRejected(
+                _("The file has more than %(limit)s rows; split it.") % {"limit": settings.IMPORT_MAX_ROWS}
+            )
+        self.rows.append((number, list(cells)))
+
+    def finish(self):
+        width = max([len(self.header)] + [len(cells) for _n, cells in self.rows])
+        self.header += [None] * (width - len(self.header))
+        self.rows = [(number, cells + [None] * (width - len(cells))) for number, cells in self.rows]
+        return self
+
+    def __iter__(self):  # header, rows = table
+        return iter((self.header, self.rows))
+
+
 class GuardedFormatMixin:
     """What both guarded formats share: rows() bounded, and a Dataset for
     the library built from them."""
@@ -93,34 +142,46 @@ class GuardedFormatMixin:
     def rows(self, data):
         raise NotImplementedError
 
-    def table(self, data):
-        """(header cells, [(spreadsheet row number, cells), …]) of the first
-        sheet: blank rows are left out; the header is row 1."""
-        max_rows = settings.IMPORT_MAX_ROWS
-        header = None
-        body = []
+    def table(self, data, known=(), ignored=()):
+        """The Table of the first sheet, as offices type it: title rows
+        above the header (the agency, "DANH SÁCH HỢP TÁC XÃ…") are skipped,
+        blank rows left out. ``known`` are the folded header names of the
+        sheet: the header is the first row, among the first TITLE_ROWS
+        filled ones, holding at least two of them (else the first filled
+        row). ``ignored`` are folded headers of columns kept for people only
+        (STT, Ghi chú): a row filled only there is blank."""
+        known = set(known)
+        table = Table()
+        pending = []
         for number, cells in self.rows(data):
-            if header is None:
-                if not cells:
-                    raise FileRejected(_("Row 1 must hold the column headers; it is empty."))
-                header = cells  # as wide as its headers: cells beyond are padding
-                width = len(header)
+            if table.header is None:
+                if _blank(cells):
+                    continue
+                pending.append((number, cells))
+                if known and sum(_folded(c) in known for c in cells) >= 2:
+                    table.start(number, cells, ignored)
+                    pending = []
+                elif not known or len(pending) >= TITLE_ROWS:
+                    table.start(*pending[0], ignored)
+                    for row in pending[1:]:
+                        table.add(*row)
+                    pending = []
                 continue
-            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            if len(body) >= max_rows:
-                raise FileRejected(_("The file has more than %(limit)s rows; split it.") % {"limit": max_rows})
-            body.append((number, (cells + [None] * width)[:width]))
-        if header is None:
+            table.add(number, cells)
+        if table.header is None and pending:
+            table.start(*pending[0], ignored)
+            for row in pending[1:]:
+                table.add(*row)
+        if table.header is None:
             raise FileRejected(_("The file is empty."))
-        return header, body
+        return table.finish()
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
-        header, body = self.table(in_stream)
-        dataset = tablib.Dataset(headers=["" if h is None else str(h) for h in header])
-        for _number, cells in body:
+        table = self.table(in_stream)
+        dataset = tablib.Dataset(headers=["" if h is None else str(h) for h in table.header])
+        for _number, cells in table.rows:
             dataset.append(cells)
         return dataset
 
@@ -265,13 +326,10 @@ class GuardedCSV(GuardedFormatMixin, base_formats.CSV):
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise FileRejected(_("The CSV file is not UTF-8 text: save it as “CSV UTF-8”.")) from None
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
         # No field can be longer than the file; the bound on one cell is ours,
         # so that it is reported with its row and column.
         csv.field_size_limit(max(csv.field_size_limit(), settings.IMPORT_MAX_BYTES))
+        dialect = _dialect(text)
         bounds = RowBounds()
         number = 0
         try:
@@ -283,9 +341,31 @@ class GuardedCSV(GuardedFormatMixin, base_formats.CSV):
             ) from None
 
 
-def read_table(data, filename):
-    """The table of an uploaded .xlsx or .csv given as bytes (see ``table``)."""
-    return format_for(filename).table(data)
+def read_table(data, filename, known=(), ignored=()):
+    """The Table of an uploaded .xlsx or .csv given as bytes (see ``table``)."""
+    return format_for(filename).table(data, known, ignored)
+
+
+def _dialect(text):
+    """The delimiter (",", ";" or tab) that splits the first lines into the
+    same number of fields most often: a title row above the header, with
+    fewer fields, does not mislead it as it does csv.Sniffer."""
+    lines = text[:65536].splitlines()[:50]
+    best, best_score = csv.excel, (0, 0)
+    for delimiter in (",", ";", "\t"):
+        counts = {}
+        try:
+            for cells in csv.reader(lines, delimiter=delimiter):
+                if len(cells) > 1:
+                    counts[len(cells)] = counts.get(len(cells), 0) + 1
+        except csv.Error:
+            continue
+        if counts:
+            width, lines_of_width = max(counts.items(), key=lambda item: (item[1], item[0]))
+            if (lines_of_width, width) > best_score:
+                best_score = (lines_of_width, width)
+                best = type("Dialect", (csv.excel,), {"delimiter": delimiter})
+    return best
 
 
 def format_for(filename):

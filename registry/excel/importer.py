@@ -15,12 +15,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from coopportal.lib.history import copy_to_history
 from coopportal.lib.scope import EVERYWHERE
 from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
 from registry.excel.communes import CommuneResolver
-from registry.excel.formats import read_table
 from registry.excel.values import CellError, is_blank, parse_text, shorten
 from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange, DataVersion
 
@@ -51,6 +51,7 @@ class ImportPlan:
 
     sheet: Sheet
     headers: list
+    header_row: int = 1
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)  # (record, [changed fields], status changed)
     unchanged: int = 0
@@ -66,7 +67,11 @@ class ImportPlan:
         by_row = {}
         for error in self.errors:
             by_row.setdefault(error.row, []).append(error)
-        return [(number, self.rows.get(number, []), errs) for number, errs in sorted(by_row.items()) if number > 1]
+        return [
+            (number, self.rows.get(number, []), errs)
+            for number, errs in sorted(by_row.items())
+            if number > self.header_row
+        ]
 
 
 def _chunks(items, size):
@@ -152,19 +157,39 @@ def _fill(reader, record, values, commune):
     return [name for name, value in before.items() if getattr(record, name) != value]
 
 
-def plan_import(sheet, headers, rows, scope=EVERYWHERE):
+def plan_import(sheet, headers, rows, scope=EVERYWHERE, header_row=1):
     """Validate every row of ``rows`` against ``sheet`` and the database,
     within ``scope``, the importing user's area: records elsewhere are
-    neither created, nor matched, nor described."""
-    plan = ImportPlan(sheet=sheet, headers=headers)
+    neither created, nor matched, nor described. ``header_row`` is the
+    spreadsheet row of ``headers``."""
+    plan = ImportPlan(sheet=sheet, headers=headers, header_row=header_row)
     positions, unknown = sheet.header_map(headers)
     for header in unknown:
-        plan.errors.append(RowError(1, header, "", _("Unknown column: it is not one of the template's headers.")))
+        plan.errors.append(
+            RowError(header_row, header, "", _("Unknown column: it is not one of the template's headers."))
+        )
+    for position, header in enumerate(headers):
+        if is_blank(header):
+            # Data under no header (a header merged over two columns, or
+            # never typed) is reported, never dropped.
+            filled = next(((n, c[position]) for n, c in rows if not is_blank(c[position])), None)
+            if filled:
+                plan.errors.append(
+                    RowError(
+                        filled[0],
+                        get_column_letter(position + 1),
+                        shorten(parse_text(filled[1])),
+                        _(
+                            "This column has data but no header (is its header merged with the column "
+                            "before?): give it a header of the template, or clear it."
+                        ),
+                    )
+                )
     missing = [c for c in sheet.columns if c.required and c.key not in positions]
     if "commune_code" not in positions and "commune" not in positions:
         missing.append(sheet.column("commune"))
     for column in missing:
-        plan.errors.append(RowError(1, column.vi, "", _("This column is missing from row 1.")))
+        plan.errors.append(RowError(header_row, column.vi, "", _("This column is missing from the header row.")))
     if plan.errors:
         return plan
     plan.rows = {number: cells for number, cells in rows}
@@ -373,8 +398,8 @@ def import_file(kind, data, filename, dry_run=False, user=None):
     from registry.excel.columns import SHEETS
 
     sheet = SHEETS[kind]
-    headers, rows = read_table(data, filename)
-    plan = plan_import(sheet, headers, rows, scope_for(user) if user else EVERYWHERE)
+    table = sheet.read(data, filename)
+    plan = plan_import(sheet, table.header, table.rows, scope_for(user) if user else EVERYWHERE, table.header_row)
     if not plan.ok or dry_run:
         return plan, None
     return plan, apply_plan(plan, user=user)

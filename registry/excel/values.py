@@ -55,13 +55,22 @@ def parse_text(value):
     return text
 
 
+# Excel counts days from 30/12/1899; 1 to 73,415 are the years 1900 to 2100.
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+EXCEL_LAST_SERIAL = 73_415
+
+
 def parse_date(value):
-    """A real date cell, or text dd/mm/yyyy (day first, always)."""
+    """A real date cell, text dd/mm/yyyy (day first, always), or the serial
+    number Excel keeps when a date is typed in a General cell (44378 is
+    01/07/2021)."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
     text = parse_text(value)
+    if text.isdigit() and len(text) <= 5 and 1 <= int(text) <= EXCEL_LAST_SERIAL and not isinstance(value, bool):
+        return EXCEL_EPOCH + datetime.timedelta(days=int(text))
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
@@ -106,6 +115,30 @@ def parse_integer(value, minimum=0):
             _("%(value)s is below the minimum of %(minimum)s.") % {"value": shorten(number), "minimum": minimum}
         )
     return number
+
+
+def parse_decimal(value, minimum=0):
+    """A number that may have decimals, written the Vietnamese way: "64,5",
+    "1.234.567", "1.234,5" ("." groups thousands, "," starts decimals), or a
+    number cell."""
+    if isinstance(value, bool):
+        raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+    if isinstance(value, (int, float)):
+        exact = Decimal(str(value))
+    else:
+        text = parse_text(value).replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or re.fullmatch(r"-?\d+(,\d+)?", text):
+            text = text.replace(".", "").replace(",", ".")
+        try:
+            exact = Decimal(text)
+        except InvalidOperation:
+            raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(text)}) from None
+    if not exact.is_finite() or exact.adjusted() >= LARGEST_DIGITS:
+        raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(value)})
+    if minimum is not None and exact < minimum:
+        message = _("%(value)s is below the minimum of %(minimum)s.")
+        raise CellError(message % {"value": shorten(value), "minimum": minimum})
+    return exact
 
 
 _TRUE = {"co", "x", "yes", "y", "true", "1", "dung"}
