@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-import registry.excel.importer as importer
+import registry.resources as resources
 from accounts import roles
 from registry.models import Commune, Cooperative
 from tests.excel_helpers import xlsx_bytes
@@ -22,7 +22,7 @@ ROWS = [
 @pytest.fixture
 def raced(monkeypatch, tmp_path):
     """The file's code is taken by another import between this one's checks and its write."""
-    checked = importer.plan_import
+    checked = resources.plan_import
 
     def plan_then_lose_the_race(*args, **kwargs):
         plan = checked(*args, **kwargs)
@@ -34,7 +34,7 @@ def raced(monkeypatch, tmp_path):
         )
         return plan
 
-    monkeypatch.setattr(importer, "plan_import", plan_then_lose_the_race)
+    monkeypatch.setattr(resources, "plan_import", plan_then_lose_the_race)
     path = tmp_path / "htx.xlsx"
     path.write_bytes(xlsx_bytes(ROWS))
     return path

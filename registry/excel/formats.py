@@ -177,12 +177,20 @@ class GuardedFormatMixin:
         return table.finish()
 
     def create_dataset(self, in_stream, **kwargs):
+        """A Dataset for the library: the header row found below any title
+        rows, the data rows with their spreadsheet row numbers
+        (``row_numbers``, ``header_row``) for the messages."""
+        from registry.excel.columns import IGNORED_HEADERS, SHEETS
+
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
-        table = self.table(in_stream)
+        known = set().union(*(sheet.known_headers for sheet in SHEETS.values()))
+        table = self.table(in_stream, known, IGNORED_HEADERS)
         dataset = tablib.Dataset(headers=["" if h is None else str(h) for h in table.header])
         for _number, cells in table.rows:
             dataset.append(cells)
+        dataset.header_row = table.header_row
+        dataset.row_numbers = [number for number, _cells in table.rows]
         return dataset
 
 
@@ -339,6 +347,19 @@ class GuardedCSV(GuardedFormatMixin, base_formats.CSV):
             raise FileRejected(
                 _("Row %(row)s of the CSV file cannot be read (a quote is not closed?).") % {"row": number + 1}
             ) from None
+
+
+class GuardedSpreadsheet(GuardedFormatMixin, base_formats.XLSX):
+    """One import format for the admin: an .xlsx workbook or a UTF-8 CSV
+    file, told apart by their content (a workbook is a zip archive)."""
+
+    def get_title(self):
+        return "xlsx / csv"
+
+    def rows(self, data):
+        if data[:4] == b"PK\x03\x04":
+            return GuardedXLSX().rows(data)
+        return GuardedCSV().rows(data)
 
 
 def read_table(data, filename, known=(), ignored=()):

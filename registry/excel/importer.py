@@ -57,6 +57,7 @@ class ImportPlan:
     unchanged: int = 0
     errors: list = field(default_factory=list)
     rows: dict = field(default_factory=dict)  # row number -> cells, for the rejected-rows file
+    changes: dict = field(default_factory=dict)  # updated record's pk -> {field: value before}
 
     @property
     def ok(self):
@@ -146,6 +147,7 @@ def _fill(reader, record, values, commune):
     row has errors. Foreign keys are compared by id, without a query."""
     names = [f"{name}_id" if name == "upgraded_to" else name for name in values] + ["commune_id"]
     before = {name: getattr(record, name) for name in names}
+    reader.before = before
     for name, value in values.items():
         if value is not None or name not in reader.failed_keys:
             setattr(record, name, value)
@@ -263,6 +265,7 @@ def _plan_cooperatives(plan, positions, rows, resolver, scope):
         elif changed:
             record.search_text = record.build_search_text(commune)
             plan.updated.append((record, changed, "status" in changed))
+            plan.changes[record.pk] = {name: reader.before[name] for name in changed}
         else:
             plan.unchanged += 1
 
@@ -345,6 +348,7 @@ def _plan_groups(plan, positions, rows, resolver, scope):
             plan.created.append(record)
         elif changed:
             plan.updated.append((record, changed, False))
+            plan.changes[record.pk] = {name: reader.before[name] for name in changed}
         else:
             plan.unchanged += 1
 
@@ -354,6 +358,13 @@ def apply_plan(plan, user=None):
     """Write a valid plan: bulk inserts and updates in one transaction, with
     the status history the records' own save() would have written and a
     change-history row per record (who, when, values), as a form save would."""
+    status_rows = write_records(plan)
+    return record_history(plan, status_rows, user)
+
+
+def write_records(plan):
+    """The bulk inserts and updates of a valid plan; returns the status rows
+    that record_history() writes. Call both in one transaction."""
     if not plan.ok:
         raise ValueError("an import with errors is never written")
     model = plan.sheet.model
@@ -380,6 +391,15 @@ def apply_plan(plan, user=None):
             record.updated_at = timezone.now()
             records.append(record)
         model.objects.bulk_update(records, sorted(fields))
+    return history
+
+
+def record_history(plan, history, user=None):
+    """What the records' own save() would have written after a bulk write:
+    their dated status rows, a change-history row each (who, when, values,
+    copied inside the database) and the registry's data version."""
+    model = plan.sheet.model
+    reason = _("Spreadsheet import")
     for batch in _chunks(history, BATCH):
         CooperativeStatusChange.objects.bulk_create(batch)
     # Change history, as a form save would have written it, copied in the database.
@@ -391,15 +411,16 @@ def apply_plan(plan, user=None):
 
 
 def import_file(kind, data, filename, dry_run=False, user=None):
-    """Read, validate and (unless ``dry_run`` or invalid) write a file, within
-    the user's area (everywhere for the command line, which has no user).
-    Returns (plan, counts or None)."""
-    from accounts.scoping import scope_for
-    from registry.excel.columns import SHEETS
+    """Read, validate and (unless ``dry_run`` or invalid) write a file
+    through the sheet's resource (registry.resources), within the user's
+    area (everywhere for the command line, which has no user). Returns
+    (plan, counts or None)."""
+    from registry.excel.formats import format_for
+    from registry.resources import RESOURCES
 
-    sheet = SHEETS[kind]
-    table = sheet.read(data, filename)
-    plan = plan_import(sheet, table.header, table.rows, scope_for(user) if user else EVERYWHERE, table.header_row)
+    dataset = format_for(filename).create_dataset(data)
+    result = RESOURCES[kind]().import_data(dataset, dry_run=dry_run, user=user)
+    plan = result.plan
     if not plan.ok or dry_run:
         return plan, None
-    return plan, apply_plan(plan, user=user)
+    return plan, {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
