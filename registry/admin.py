@@ -16,6 +16,7 @@ from registry.models import (
     Province,
     ValueChainModel,
 )
+from registry.resources import CooperativeGroupResource, CooperativeResource
 
 
 class FoldedSearchMixin:
@@ -127,6 +128,7 @@ class OcopProductInline(ScopedInlineMixin, admin.TabularInline):
 @admin.register(Cooperative)
 class CooperativeAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     spreadsheet_kind = "cooperatives"
+    resource_classes = [CooperativeResource]
     list_display = ["registration_code", "name", "kind", "commune", "registration_date", "status", "converted_on"]
     list_display_links = ["registration_code", "name"]
     list_filter = [
@@ -169,6 +171,7 @@ class GroupReportInline(ScopedInlineMixin, admin.TabularInline):
 @admin.register(CooperativeGroup)
 class CooperativeGroupAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     spreadsheet_kind = "groups"
+    resource_classes = [CooperativeGroupResource]
     list_display = ["name", "commune", "established_on", "members", "sector", "status"]
     list_filter = ["status", "sector", UsedCommuneFilter, year_filter("established_on", _("year established"))]
     list_select_related = ["commune"]

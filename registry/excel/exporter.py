@@ -8,31 +8,22 @@ from openpyxl.utils import get_column_letter
 from coopportal.lib.xlsx import header_cells, typed_row
 from registry.excel.columns import COOPERATIVES, GROUPS
 
-# Cells that are not a plain field of the record.
-_SPECIAL = {
-    "commune_code": lambda record: record.commune_id,
-    "commune": lambda record: record.commune.name,
-    "upgraded_to": lambda record: record.upgraded_to.registration_code if record.upgraded_to_id else "",
-}
-
-
-def _cells(spec, record):
-    return [
-        _SPECIAL[column.key](record) if column.key in _SPECIAL else column.export(getattr(record, column.key))
-        for column in spec.columns
-    ]
-
 
 def header_row(sheet, spec):
     return header_cells(sheet, [column.vi for column in spec.columns])
 
 
 def write_registry(kind, queryset, stream):
-    """Write ``queryset`` (cooperatives or groups) to ``stream`` as .xlsx."""
+    """Write ``queryset`` (cooperatives or groups) to ``stream`` as .xlsx:
+    each cell as the sheet's resource renders it (registry.resources)."""
+    from registry.resources import RESOURCES
+
     spec, related = {
         "cooperatives": (COOPERATIVES, ["commune"]),
         "groups": (GROUPS, ["commune", "upgraded_to"]),
     }[kind]
+    resource = RESOURCES[kind]()
+    fields = resource.get_export_fields()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(spec.title)
     sheet.freeze_panes = "A2"
@@ -41,7 +32,7 @@ def write_registry(kind, queryset, stream):
     sheet.append(header_row(sheet, spec))
     count = 0
     for record in queryset.select_related(*related).order_by("pk").iterator(chunk_size=2000):
-        sheet.append(typed_row(sheet, _cells(spec, record)))
+        sheet.append(typed_row(sheet, [resource.export_field(field, record) for field in fields]))
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
     workbook.save(stream)

@@ -283,11 +283,11 @@ def _validate(reader, record):
         record.clean_fields(exclude=exclude)
     except ValidationError as error:
         errors = error.update_error_dict(errors)
-    if not ({"name", "kind", "registration_date", "established_on"} & reader.failed_keys):
-        try:
-            record.clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    # clean() too, whatever else failed: every error of the row at once.
+    try:
+        record.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
     if errors:
         reader.model_errors(ValidationError(errors))
         return
