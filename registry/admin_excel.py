@@ -236,7 +236,8 @@ class SpreadsheetAdminMixin(ImportMixin):
     def template_view(self, request):
         if not self.has_import_permission(request):
             raise PermissionDenied
-        return xlsx_response(f"mau-{self.spreadsheet_kind}.xlsx", lambda s: write_template(self.spreadsheet_kind, s))
+        name = {"cooperatives": "Mẫu nhập hợp tác xã.xlsx", "groups": "Mẫu nhập tổ hợp tác.xlsx"}[self.spreadsheet_kind]
+        return xlsx_response(name, lambda s: write_template(self.spreadsheet_kind, s))
 
     @admin.action(description=gettext_lazy("Export selected to Excel"), permissions=["view"])
     def export_xlsx(self, request, queryset):

@@ -2,6 +2,7 @@
 labels; the English ones are accepted too. Import, export and the template
 all read this one list, so an exported file imports back unchanged."""
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,6 +11,19 @@ from registry.excel.formats import read_table
 from registry.excel.values import parse_text
 from registry.excel.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget, YesNoWidget
 from registry.models import Cooperative, CooperativeGroup, Sector
+
+# The template: its notes column, the mark of its example row (left in, the
+# row is refused), how many rows its drop-down lists cover, its notes.
+NOTES_HEADER = "Ghi chú"
+EXAMPLE_NOTE = "Dòng ví dụ: xóa trước khi nhập"
+TEMPLATE_ROWS = 5000
+TEMPLATE_NOTES = [
+    "Mỗi dòng là một hồ sơ; dòng 1 là tiêu đề cột, giữ nguyên như mẫu (có thể thêm dòng tiêu đề văn bản phía trên, "
+    "cột STT và cột Ghi chú).",
+    "Xóa dòng ví dụ trước khi nhập: dòng có Ghi chú là “Dòng ví dụ: xóa trước khi nhập” bị từ chối.",
+    "Mọi dòng được kiểm tra trước; chỉ cần một lỗi là không có gì được ghi, và mọi lỗi được liệt kê cùng lúc.",
+    "Hồ sơ đã có được cập nhật: hợp tác xã theo mã số HTX, tổ hợp tác theo tên và xã, phường.",
+]
 
 # Columns offices add for people, read by no one here: the row number
 # (STT, số thứ tự) and notes (Ghi chú).
@@ -38,6 +52,15 @@ class Column:
             "bool": YesNoWidget,
         }.get(self.kind, TextWidget)()
 
+    @property
+    def options(self):
+        """The values a drop-down list offers for this column, in Vietnamese."""
+        if self.kind == "choice":
+            return list(self.widget.labels.values())
+        if self.kind == "bool":
+            return ["Có", "Không"]
+        return []
+
     def parser(self, value):
         """The value of a filled cell; CellError says why it cannot be read."""
         return self.widget.clean(value)
@@ -53,6 +76,7 @@ class Sheet:
     model: type
     title: str
     columns: list = field(default_factory=list)
+    example: dict = field(default_factory=dict)  # the template's example row
 
     @cached_property
     def known_headers(self):
@@ -112,6 +136,22 @@ COOPERATIVES = Sheet(
         Column("converted_on", "Ngày chuyển đổi HTX kiểu mới", "Converted to new-type on", "date", width=13),
         Column("under_law", "Theo Luật HTX", "Under the Law", "bool", width=9),
     ],
+    {
+        "registration_code": "5209000001",
+        "name": "Hợp tác xã Chè Shan tuyết Trạm Tấu",
+        "kind": "Hợp tác xã",
+        "sector": "Nông, lâm, thủy sản",
+        "commune_code": "04606",
+        "commune": "Xã Trạm Tấu",
+        "address": "Thôn Km 19",
+        "registration_date": datetime.date(2021, 7, 1),
+        "charter_capital": 1_500_000_000,
+        "representative": "Nguyễn Văn An",
+        "representative_phone": "0912345678",
+        "founding_members": 7,
+        "status": "Đang hoạt động",
+        "under_law": "Có",
+    },
 )
 
 GROUPS = Sheet(
@@ -129,6 +169,16 @@ GROUPS = Sheet(
         Column("status", "Tình trạng", "Status", "choice", choices=CooperativeGroup.Status, width=18),
         Column("upgraded_to", "Mã số HTX phát triển thành", "Grew into (registration code)", width=14),
     ],
+    {
+        "name": "Tổ hợp tác chăn nuôi Bản Mù",
+        "commune_code": "04606",
+        "commune": "Xã Trạm Tấu",
+        "established_on": datetime.date(2021, 3, 15),
+        "representative": "Giàng A Chứ",
+        "members": 12,
+        "sector": "Nông, lâm, thủy sản",
+        "status": "Đang hoạt động",
+    },
 )
 
 SHEETS = {sheet.kind: sheet for sheet in (COOPERATIVES, GROUPS)}

@@ -19,7 +19,8 @@ from openpyxl.utils import get_column_letter
 
 from coopportal.lib.history import copy_to_history
 from coopportal.lib.scope import EVERYWHERE
-from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
+from coopportal.lib.text import fold
+from registry.excel.columns import COOPERATIVES, EXAMPLE_NOTE, GROUPS, NOTES_HEADER, Sheet
 from registry.excel.communes import CommuneResolver
 from registry.excel.values import CellError, is_blank, parse_text, shorten
 from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange, DataVersion
@@ -187,6 +188,18 @@ def plan_import(sheet, headers, rows, scope=EVERYWHERE, header_row=1):
                         ),
                     )
                 )
+    for position, header in enumerate(headers):
+        if fold(parse_text(header)) == fold(NOTES_HEADER):
+            for number, cells in rows:
+                if fold(parse_text(cells[position])) == fold(EXAMPLE_NOTE):
+                    plan.errors.append(
+                        RowError(
+                            number,
+                            parse_text(header),
+                            EXAMPLE_NOTE,
+                            _("This is the template's example row: delete it before importing."),
+                        )
+                    )
     missing = [c for c in sheet.columns if c.required and c.key not in positions]
     if "commune_code" not in positions and "commune" not in positions:
         missing.append(sheet.column("commune"))
