@@ -20,8 +20,23 @@ from import_export.results import Result, RowResult
 from coopportal.lib.scope import EVERYWHERE
 from registry.excel.columns import COOPERATIVES, GROUPS
 from registry.excel.importer import plan_import, record_history, write_records
-from registry.excel.widgets import CommuneWidget, TextWidget
-from registry.models import Cooperative, CooperativeGroup
+from registry.excel.widgets import (
+    ChoiceWidget,
+    CommuneWidget,
+    DateWidget,
+    IntegerWidget,
+    RecordWidget,
+    TextWidget,
+    YesNoWidget,
+)
+from registry.models import (
+    Classification,
+    Cooperative,
+    CooperativeGroup,
+    CooperativeReport,
+    OcopProduct,
+    ValueChainModel,
+)
 
 
 class ImportResult(Result):
@@ -66,8 +81,10 @@ class RegistryResource(resources.ModelResource):
         failed, write them all in one transaction. Always all or nothing:
         ``rollback_on_validation_errors`` is how this resource works."""
         header_row = getattr(dataset, "header_row", 1)
-        numbers = getattr(dataset, "row_numbers", None) or range(header_row + 1, header_row + 1 + len(dataset))
-        rows = [(number, list(cells)) for number, cells in zip(numbers, dataset, strict=True)]
+        rows = getattr(dataset, "table_rows", None)  # as the guarded format read them, with row numbers
+        if rows is None:
+            first = header_row + 1
+            rows = [(number, list(cells)) for number, cells in enumerate(dataset, start=first)]
         plan = plan_import(self.sheet, list(dataset.headers), rows, self.scope_for(user), header_row)
         result = self.get_result_class()()
         result.plan = plan
@@ -159,3 +176,134 @@ CooperativeGroupResource = _resource(
     "CooperativeGroupResource", GROUPS, CooperativeGroup, ["name", "commune"], ["commune", "upgraded_to"]
 )
 RESOURCES = {"cooperatives": CooperativeResource, "groups": CooperativeGroupResource}
+
+
+class ScopedResource(resources.ModelResource):
+    """A resource for the simpler sheets (yearly reports, OCOP products,
+    value-chain models, plan targets and actuals…): the library's row-by-row
+    import with the model's own validation (``clean_model_instances``),
+    every row checked and every error reported, all or nothing
+    (``rollback_on_validation_errors``), unchanged rows skipped; saves go
+    through the models, so their history and the data version follow. The
+    importing user's area reaches the widgets as ``scope``."""
+
+    def __init__(self, scope=None, **kwargs):
+        super().__init__(**kwargs)
+        self.scope = scope
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        if self.scope is not None:
+            scope = self.scope
+        elif kwargs.get("user") is not None:
+            from accounts.scoping import scope_for
+
+            scope = scope_for(kwargs["user"])
+        else:
+            scope = EVERYWHERE
+        result = super().import_data(
+            dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, scope=scope, **kwargs
+        )
+        self._name_places(dataset, result)
+        return result
+
+    def _name_places(self, dataset, result):
+        """Errors as people look for them: the spreadsheet's row number
+        (title rows counted) and the column's header, the bad value quoted."""
+        numbers = getattr(dataset, "row_numbers", None)
+        columns = {name: field.column_name for name, field in self.fields.items()}
+        for row in result.invalid_rows:
+            if numbers and 0 < row.number <= len(numbers):
+                row.number = numbers[row.number - 1]
+            else:
+                row.number += getattr(dataset, "header_row", 1)
+            row.error_dict = {columns.get(name, name): messages for name, messages in row.error_dict.items()}
+
+
+def cooperative_in_area(cooperative, scope):
+    return scope.allows(cooperative.commune)
+
+
+def cooperative_field(column_name="Mã số HTX"):
+    return fields.Field(
+        attribute="cooperative",
+        column_name=column_name,
+        widget=RecordWidget(Cooperative, "registration_code", in_area=cooperative_in_area),
+    )
+
+
+class SimpleMeta:
+    skip_unchanged = True
+    report_skipped = False
+    clean_model_instances = True
+
+
+class CooperativeReportResource(ScopedResource):
+    cooperative = cooperative_field()
+    year = fields.Field(attribute="year", column_name="Năm", widget=IntegerWidget())
+    members = fields.Field(attribute="members", column_name="Số thành viên", widget=IntegerWidget())
+    regular_workers = fields.Field(
+        attribute="regular_workers", column_name="Số lao động thường xuyên", widget=IntegerWidget()
+    )
+    revenue = fields.Field(attribute="revenue", column_name="Doanh thu (đồng)", widget=IntegerWidget())
+    profit = fields.Field(attribute="profit", column_name="Lợi nhuận (đồng)", widget=IntegerWidget(minimum=None))
+    avg_income = fields.Field(
+        attribute="avg_income", column_name="Thu nhập bình quân (đồng/người/năm)", widget=IntegerWidget()
+    )
+    classification = fields.Field(
+        attribute="classification", column_name="Xếp loại", widget=ChoiceWidget(Classification)
+    )
+    managers_total = fields.Field(attribute="managers_total", column_name="Số cán bộ quản lý", widget=IntegerWidget())
+    managers_degree = fields.Field(
+        attribute="managers_degree", column_name="Cán bộ quản lý có trình độ cao đẳng, đại học", widget=IntegerWidget()
+    )
+    managers_trained = fields.Field(
+        attribute="managers_trained", column_name="Cán bộ quản lý được đào tạo", widget=IntegerWidget()
+    )
+
+    class Meta(SimpleMeta):
+        model = CooperativeReport
+        import_id_fields = ["cooperative", "year"]
+        fields = [
+            "cooperative",
+            "year",
+            "members",
+            "regular_workers",
+            "revenue",
+            "profit",
+            "avg_income",
+            "classification",
+            "managers_total",
+            "managers_degree",
+            "managers_trained",
+        ]
+        export_order = fields
+
+
+class OcopProductResource(ScopedResource):
+    name = fields.Field(attribute="name", column_name="Tên sản phẩm", widget=TextWidget())
+    cooperative = cooperative_field()
+    stars = fields.Field(attribute="stars", column_name="Số sao", widget=IntegerWidget())
+    certified_on = fields.Field(attribute="certified_on", column_name="Ngày công nhận", widget=DateWidget())
+    alliance_supported = fields.Field(
+        attribute="alliance_supported", column_name="Liên minh HTX hỗ trợ", widget=YesNoWidget()
+    )
+
+    class Meta(SimpleMeta):
+        model = OcopProduct
+        import_id_fields = ["name", "cooperative"]
+        fields = ["name", "cooperative", "stars", "certified_on", "alliance_supported"]
+        export_order = fields
+
+
+class ValueChainModelResource(ScopedResource):
+    cooperative = cooperative_field()
+    name = fields.Field(attribute="name", column_name="Tên mô hình", widget=TextWidget())
+    product = fields.Field(attribute="product", column_name="Sản phẩm", widget=TextWidget())
+    built_on = fields.Field(attribute="built_on", column_name="Ngày xây dựng", widget=DateWidget())
+
+    class Meta(SimpleMeta):
+        model = ValueChainModel
+        import_id_fields = ["cooperative", "name"]
+        fields = ["cooperative", "name", "product", "built_on"]
+        export_order = fields

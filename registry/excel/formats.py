@@ -191,6 +191,7 @@ class GuardedFormatMixin:
             dataset.append(cells)
         dataset.header_row = table.header_row
         dataset.row_numbers = [number for number, _cells in table.rows]
+        dataset.table_rows = table.rows
         return dataset
 
 

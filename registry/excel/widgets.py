@@ -9,6 +9,7 @@ for a person, as the library expects. ``render`` gives what the export
 writes: typed values (numbers, dates) and Vietnamese labels."""
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 from import_export import widgets
 
 from coopportal.lib.scope import EVERYWHERE
@@ -21,6 +22,7 @@ from registry.excel.values import (
     parse_decimal,
     parse_integer,
     parse_text,
+    shorten,
 )
 
 
@@ -139,7 +141,31 @@ __all__ = [
     "DateWidget",
     "DecimalWidget",
     "IntegerWidget",
+    "RecordWidget",
     "TextWidget",
     "YesNoWidget",
     "vietnamese_labels",
 ]
+
+
+class RecordWidget(widgets.ForeignKeyWidget):
+    """A record by a key column (a cooperative by its registration code, an
+    indicator by its code), within the importing user's area when
+    ``in_area(record, scope)`` says so: elsewhere, the record does not exist
+    for this user."""
+
+    def __init__(self, model, field, in_area=None, **kwargs):
+        super().__init__(model, field=field, **kwargs)
+        self.in_area = in_area
+
+    def clean(self, value, row=None, scope=EVERYWHERE, **kwargs):
+        if is_blank(value):
+            return None
+        key = parse_text(value)
+        record = self.get_queryset(value, row, **kwargs).filter(**{self.field: key}).first()
+        if record is None or (self.in_area is not None and not self.in_area(record, scope)):
+            raise CellError(
+                _("No %(thing)s has the code %(code)s in your area.")
+                % {"thing": self.model._meta.verbose_name, "code": shorten(key)}
+            )
+        return record
