@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
-from registry.admin_excel import SpreadsheetAdminMixin
+from registry.admin_excel import SimpleSpreadsheetAdminMixin, SpreadsheetAdminMixin
 from registry.models import (
     Commune,
     Cooperative,
@@ -16,7 +16,13 @@ from registry.models import (
     Province,
     ValueChainModel,
 )
-from registry.resources import CooperativeGroupResource, CooperativeResource
+from registry.resources import (
+    CooperativeGroupResource,
+    CooperativeReportResource,
+    CooperativeResource,
+    OcopProductResource,
+    ValueChainModelResource,
+)
 
 
 class FoldedSearchMixin:
@@ -182,7 +188,8 @@ class CooperativeGroupAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearc
 
 
 @admin.register(CooperativeReport)
-class CooperativeReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class CooperativeReportAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [CooperativeReportResource]
     list_display = ["cooperative", "year", "members", "regular_workers", "avg_income", "classification"]
     list_filter = ["year", "classification"]
     list_select_related = ["cooperative"]
@@ -206,7 +213,8 @@ class GroupReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(OcopProduct)
-class OcopProductAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class OcopProductAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [OcopProductResource]
     list_display = ["name", "cooperative", "stars", "certified_on", "alliance_supported"]
     list_filter = ["stars", "alliance_supported", year_filter("certified_on", _("year certified"))]
     list_select_related = ["cooperative"]
@@ -215,7 +223,8 @@ class OcopProductAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ValueChainModel)
-class ValueChainModelAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class ValueChainModelAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [ValueChainModelResource]
     list_display = ["name", "cooperative", "product", "built_on"]
     list_filter = [year_filter("built_on", _("year built"))]
     list_select_related = ["cooperative"]

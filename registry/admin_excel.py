@@ -28,7 +28,7 @@ from django.urls import path, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export.admin import ImportMixin
+from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.forms import ImportForm
 from import_export.tmp_storages import TempFolderStorage
 
@@ -291,3 +291,42 @@ def preview(plan, limit):
             changes.append((label, _shown(column, old), _shown(column, new)))
         updated.append((str(record), changes))
     return {"headers": [c.vi for c in columns], "created": created, "updated": updated}
+
+
+class SimpleSpreadsheetAdminMixin(ImportMixin, ExportActionMixin):
+    """django-import-export's import (upload → preview → confirm) and export
+    action for the simpler sheets (yearly reports, OCOP products,
+    value-chain models, plan targets and actuals), with the guarded format,
+    the user's area in the resource's kwargs and import only for those who
+    may add and change. The export writes the admin's own (scoped) queryset."""
+
+    import_form_class = SpreadsheetImportForm
+    formats = [GuardedSpreadsheet]
+    tmp_storage_class = UploadStorage
+    skip_export_form_from_action = True  # one format, every column: straight to the file
+
+    def get_import_formats(self):
+        return [GuardedSpreadsheet]
+
+    def get_export_formats(self):
+        return [GuardedSpreadsheet]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        from accounts.scoping import scope_for
+
+        return {"scope": scope_for(request.user)}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return self.get_import_resource_kwargs(request)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, FileRejected):
+            form.add_error("import_file", str(e))
+        else:
+            form.add_error("import_file", _("The file is damaged or not a spreadsheet, and cannot be read."))

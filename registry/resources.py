@@ -207,6 +207,15 @@ class ScopedResource(resources.ModelResource):
         self._name_places(dataset, result)
         return result
 
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            # A key cell that cannot be read (an unknown code…): the row is
+            # then checked as a new record, so that this cell's error comes
+            # with every other error of the row, as a validation error.
+            return None
+
     def _name_places(self, dataset, result):
         """Errors as people look for them: the spreadsheet's row number
         (title rows counted) and the column's header, the bad value quoted."""

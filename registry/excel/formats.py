@@ -195,7 +195,28 @@ class GuardedFormatMixin:
         return dataset
 
 
-class GuardedXLSX(GuardedFormatMixin, base_formats.XLSX):
+class TypedXLSXExport:
+    """The library's .xlsx export written the portal's way: numbers and
+    dates typed, formula-like text neutralised with an apostrophe (so that
+    it imports back as it was), bold frozen header, write-only mode."""
+
+    def export_data(self, dataset, **kwargs):
+        from openpyxl import Workbook
+
+        from coopportal.lib.xlsx import header_cells, typed_row
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet((dataset.title or "Sheet1")[:31])
+        sheet.freeze_panes = "A2"
+        sheet.append(header_cells(sheet, dataset.headers or []))
+        for row in dataset:
+            sheet.append(typed_row(sheet, list(row)))
+        stream = io.BytesIO()
+        workbook.save(stream)
+        return stream.getvalue()
+
+
+class GuardedXLSX(TypedXLSXExport, GuardedFormatMixin, base_formats.XLSX):
     def rows(self, data):
         check_size(len(data))
         if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -350,12 +371,15 @@ class GuardedCSV(GuardedFormatMixin, base_formats.CSV):
             ) from None
 
 
-class GuardedSpreadsheet(GuardedFormatMixin, base_formats.XLSX):
+class GuardedSpreadsheet(TypedXLSXExport, GuardedFormatMixin, base_formats.XLSX):
     """One import format for the admin: an .xlsx workbook or a UTF-8 CSV
     file, told apart by their content (a workbook is a zip archive)."""
 
     def get_title(self):
         return "xlsx / csv"
+
+    def get_extension(self):
+        return "xlsx"
 
     def rows(self, data):
         if data[:4] == b"PK\x03\x04":
