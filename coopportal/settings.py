@@ -111,7 +111,8 @@ LOGOUT_REDIRECT_URL = "login"
 # and group no thousands; coopportal/formats/ fixes both.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue, then the Vietnamese of django-import-export's own pages.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "coopportal" / "locale_vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")

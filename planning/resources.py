@@ -5,6 +5,7 @@ its all-or-nothing, area-bound import (registry.resources.ScopedResource)."""
 from import_export import fields
 
 from planning.models import Indicator, ManualActual, Target
+from registry.excel.formats import remember_headers
 from registry.excel.widgets import DateWidget, DecimalWidget, IntegerWidget, RecordWidget, TextWidget
 from registry.models import Commune, Province
 from registry.resources import ScopedResource, SimpleMeta
@@ -53,3 +54,6 @@ class ManualActualResource(PlaceYearResource):
         import_id_fields = ["indicator", "year", "province", "commune"]
         fields = ["indicator", "year", "province", "commune", "value", "as_of", "note"]
         export_order = fields
+
+
+remember_headers(TargetResource, ManualActualResource)

@@ -304,6 +304,7 @@ class SimpleSpreadsheetAdminMixin(ImportMixin, ExportActionMixin):
     formats = [GuardedSpreadsheet]
     tmp_storage_class = UploadStorage
     skip_export_form_from_action = True  # one format, every column: straight to the file
+    import_error_display = ("message",)  # never a traceback
 
     def get_import_formats(self):
         return [GuardedSpreadsheet]

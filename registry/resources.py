@@ -19,6 +19,7 @@ from import_export.results import Result, RowResult
 
 from coopportal.lib.scope import EVERYWHERE
 from registry.excel.columns import COOPERATIVES, GROUPS
+from registry.excel.formats import remember_headers
 from registry.excel.importer import plan_import, record_history, write_records
 from registry.excel.widgets import (
     ChoiceWidget,
@@ -316,3 +317,6 @@ class ValueChainModelResource(ScopedResource):
         import_id_fields = ["cooperative", "name"]
         fields = ["cooperative", "name", "product", "built_on"]
         export_order = fields
+
+
+remember_headers(CooperativeReportResource, OcopProductResource, ValueChainModelResource)

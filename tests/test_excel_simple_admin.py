@@ -86,3 +86,17 @@ def test_the_export_is_typed_and_neutralises_formulas():
     rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
     assert rows[0] == tuple(HEADER)
     assert rows[1][0] == "'=HYPERLINK(1)" and isinstance(rows[1][2], int) and hasattr(rows[1][3], "year")
+
+
+def test_an_office_style_ocop_file_finds_its_header_below_the_title(client, make_user):
+    client.force_login(make_user("canbo", roles.DATA_ENTRY))
+    coop = Cooperative.objects.filter(commune__province_id="15").order_by("pk").first()
+    rows = [
+        ["DANH SÁCH SẢN PHẨM OCOP NĂM 2022"],
+        [],
+        ["STT", *HEADER],
+        [1, "Miến dong", coop.registration_code, 3, "01/09/2022", "Không"],
+        [2, "Chè sai sao", coop.registration_code, 7, "01/09/2022", "Không"],
+    ]
+    result = _upload(client, rows).context["result"]
+    assert [(row.number, set(row.error_dict)) for row in result.invalid_rows] == [(5, {"Số sao"})]

@@ -91,6 +91,14 @@ class RowBounds:
 
 # Title rows an office puts above the header, at most.
 TITLE_ROWS = 10
+# The folded column headers of every resource (remember_headers): how a
+# header row is told from the title rows above it.
+KNOWN_HEADERS = set()
+
+
+def remember_headers(*resource_classes):
+    for resource_class in resource_classes:
+        KNOWN_HEADERS.update(fold(field.column_name) for field in resource_class.fields.values())
 
 
 def _folded(value):
@@ -162,19 +170,25 @@ class GuardedFormatMixin:
                     table.start(number, cells, ignored)
                     pending = []
                 elif not known or len(pending) >= TITLE_ROWS:
-                    table.start(*pending[0], ignored)
-                    for row in pending[1:]:
-                        table.add(*row)
+                    self._start_at_first_wide_row(table, pending, ignored)
                     pending = []
                 continue
             table.add(number, cells)
         if table.header is None and pending:
-            table.start(*pending[0], ignored)
-            for row in pending[1:]:
-                table.add(*row)
+            self._start_at_first_wide_row(table, pending, ignored)
         if table.header is None:
             raise FileRejected(_("The file is empty."))
         return table.finish()
+
+    @staticmethod
+    def _start_at_first_wide_row(table, pending, ignored):
+        """No row holds known headers: the header is the first row with two
+        filled cells or more (a title is one merged cell), else the first."""
+        wide = [i for i, (_n, cells) in enumerate(pending) if sum(not _blank([c]) for c in cells) >= 2]
+        start = wide[0] if wide else 0
+        table.start(*pending[start], ignored)
+        for row in pending[start + 1 :]:
+            table.add(*row)
 
     def create_dataset(self, in_stream, **kwargs):
         """A Dataset for the library: the header row found below any title
@@ -184,7 +198,7 @@ class GuardedFormatMixin:
 
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
-        known = set().union(*(sheet.known_headers for sheet in SHEETS.values()))
+        known = set().union(KNOWN_HEADERS, *(sheet.known_headers for sheet in SHEETS.values()))
         table = self.table(in_stream, known, IGNORED_HEADERS)
         dataset = tablib.Dataset(headers=["" if h is None else str(h) for h in table.header])
         for _number, cells in table.rows:
