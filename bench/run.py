@@ -67,12 +67,13 @@ def main():
     parser.add_argument("--sqlite", action="store_true", help="Use SQLite (var/bench.sqlite3) instead of PostgreSQL.")
     parser.add_argument("--only", nargs="*", default=None, help="Run only these parts: national, scale, load, import")
     parser.add_argument("--quick", action="store_true", help="Fewer repeats, for a first look.")
+    parser.add_argument("--database", default="coopportal_bench", help="PostgreSQL database (or SQLite file) name.")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md", help="Where the table goes.")
     args = parser.parse_args()
     parts = args.only or ["national", "load", "import", "scale"]
     scale_only = parts == ["scale"]
     # The scale series grows a database of its own from empty.
-    configure(args.sqlite, "coopportal_bench_scale" if scale_only else "coopportal_bench")
+    configure(args.sqlite, f"{args.database}_scale" if scale_only else args.database)
     prepare_database(args.sqlite, fresh=scale_only)
 
     from bench import importing, loadtest, national, scale

@@ -133,7 +133,9 @@ def _product(coop):
 class SupportDemo:
     def __init__(self, seed=SEED):
         self.rng = random.Random(seed)
-        self.htx = list(Cooperative.objects.cooperatives().filter(commune__province_id="15").order_by("registration_code"))
+        self.htx = list(
+            Cooperative.objects.cooperatives().filter(commune__province_id="15").order_by("registration_code")
+        )
         self.communes = {c.name: c for c in Commune.objects.filter(province_id="15")}
 
     def person(self):

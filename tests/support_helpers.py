@@ -4,7 +4,8 @@ tests/test_support_measures.py."""
 
 import datetime
 
-from registry.models import Commune, Cooperative, CooperativeGroup
+from places.models import Commune
+from registry.models import Cooperative, CooperativeGroup
 from support.models import (
     CaseKind,
     Disbursement,

@@ -11,8 +11,8 @@ import pytest
 from accounts import roles
 from places.models import Commune
 from planning.models import Indicator, ManualActual
+from registry.excel.formats import FileRejected
 from registry.excel.importer import import_file
-from registry.excel.reader import FileRejected
 from registry.models import Cooperative, DataVersion
 from tests.excel_helpers import xlsx_bytes
 
