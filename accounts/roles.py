@@ -47,7 +47,7 @@ GRANTS = {
         ("registry", ["province", "commune"], ["view"]),
     ],
     ADMINISTRATOR: [(app, "*", ["add", "change", "delete", "view"]) for app in (
-        "registry", "planning", "awards", "accounts", "auth", "axes",
+        "registry", "planning", "awards", "accounts", "auth", "axes", "reports",
     )],
 }  # fmt: skip
 

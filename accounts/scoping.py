@@ -71,6 +71,7 @@ PROVINCE_FIELDS = {
     "awards.awardline": "decision__province",
     "registry.province": "code",
     "accounts.userprofile": "province",
+    "reports.reportsettings": "province",
 }
 
 

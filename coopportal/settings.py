@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "planning",
     "awards",
     "accounts",
+    "reports",
 ]
 
 MIDDLEWARE = [

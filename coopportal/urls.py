@@ -23,5 +23,6 @@ urlpatterns = [
     path("registry/", include("registry.urls")),
     path("awards/", include("awards.urls")),
     path("", include("planning.urls")),
+    path("", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ from planning.demo import load_demo_plan
 from registry.admin_units import load_admin_units
 from registry.demo import SEED, load_demo_registry
 from registry.models import Commune
+from reports.demo import load_demo_report_settings
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 counts = load_demo_registry(seed)
                 targets = load_demo_plan()
                 awards = load_demo_awards()
+                load_demo_report_settings()
                 if dry_run:
                     transaction.set_rollback(True)
         except RuntimeError as exc:
