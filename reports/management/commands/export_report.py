@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from reports.narrative import write_narrative
 from reports.workbook import write_year_report
@@ -20,9 +21,9 @@ class Command(BaseCommand):
         writers = {".xlsx": write_year_report, ".docx": write_narrative}
         write = writers.get(file.suffix.lower())
         if write is None:
-            raise CommandError(f"FILE must end in .xlsx or .docx, not {file.name!r}.")
+            raise CommandError(_("The file must end in .xlsx or .docx, not “%(name)s”.") % {"name": file.name})
         if not 1990 <= year <= 2100:
-            raise CommandError(f"YEAR must be between 1990 and 2100, not {year}.")
+            raise CommandError(_("The year must be between 1990 and 2100, not %(year)s.") % {"year": year})
         partial = file.with_name(file.name + ".part")
         try:
             with partial.open("wb") as stream:
