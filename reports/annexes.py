@@ -173,7 +173,7 @@ def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun)
     row = HEADER_ROW
     sums = {index: 0 for index, c in enumerate(columns) if c.summed}
     shown = [(index, c.show) for index, c in enumerate(columns) if c.show]
-    per_line = [max(1, int(c.width * 1.2) - 1) for c in columns]
+    per_line = [max(1, int(c.width * 1.25) - 1) for c in columns]
     # How each column is written, chosen from its first value: the rows of a
     # column share a type, and at national scale this loop runs 400,000 times.
     writers = [None] * len(columns)
@@ -203,9 +203,10 @@ def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun)
     if count:
         sheet.autofilter(HEADER_ROW, 0, row, last)
     total = row + 1
-    sheet.write_blank(total, 0, None, formats.total_text)
-    sheet.write_string(total, 1, f"Cộng: {vn_number(count)} {noun}", formats.total_text)
-    for index in range(2, len(columns)):
+    # "Cộng: 1.183 THT" spans the columns before the first summed one.
+    label_last = min(sums) - 1 if sums else min(2, last)
+    merged(sheet, total, 0, label_last, f"Cộng: {vn_number(count)} {noun}", formats.total_text)
+    for index in range(label_last + 1, len(columns)):
         if index in sums and count:
             # The value goes with the formula: LibreOffice shows it without recalculating.
             formula = sum_formula(index, HEADER_ROW + 1, row)

@@ -134,7 +134,7 @@ def lines_needed(text, width):
     program, so the writer sets the height itself."""
     if not isinstance(text, str) or not text:
         return 1
-    per_line = max(1, int(width * 1.2) - 1)
+    per_line = max(1, int(width * 1.25) - 1)
     lines, length = 1, 0
     for word in text.split():
         if length and length + 1 + len(word) > per_line:

@@ -40,7 +40,7 @@ def test_a_former_province_needs_its_last_year_and_the_other_way_round():
         province=Province.objects.get(code="01"), issuing_body="X", place="Hà Nội", signer_title="CHỦ TỊCH"
     )
     settings.former_province = "Hà Tây"
-    with pytest.raises(ValidationError, match="both the former province"):
+    with pytest.raises(ValidationError, match="tỉnh cũ"):
         settings.full_clean()
     settings.former_province, settings.former_until_year = "", 2008
     with pytest.raises(ValidationError):
