@@ -15,7 +15,6 @@ Modes:
 import datetime
 import io
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -23,12 +22,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def rss_mb():
+def _status_mb(field):
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def rss_mb():
+    return _status_mb("VmRSS:")
+
+
+def peak_mb():
+    """The process's own peak resident memory. Not getrusage's ru_maxrss:
+    Linux keeps that across fork and exec, so a worker started by the bench
+    would report the bench's own size."""
+    return _status_mb("VmHWM:")
 
 
 def build_normal(year, scope, stream):
@@ -67,7 +77,7 @@ def largest_table(year, scope):
     from reports.annexes import record_annexes
 
     annex = record_annexes()[-1]
-    return annex.columns, [[n, *values] for n, values in enumerate(annex.rows(year, scope), start=1)]
+    return annex.columns_for(scope), [[n, *values] for n, values in enumerate(annex.rows(year, scope), start=1)]
 
 
 def write_with_xlsxwriter(columns, rows, stream):
@@ -146,7 +156,7 @@ def main():
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     result = {"seconds": seconds, "peak_mb": peak, "growth_mb": peak - baseline, "bytes": len(stream.getvalue())}
     if rows is not None:
         result["rows"] = len(rows)

@@ -42,9 +42,16 @@ class Annex:
     columns: list
     order: list
 
+    def columns_for(self, scope):
+        """The columns; within one province, not the province's name on every row."""
+        if scope.province:
+            return [c for c in self.columns if not c.path.endswith("province__name")]
+        return self.columns
+
     def rows(self, year, scope):
         records = MEASURES[self.measure].records(year, scope).order_by(*self.order)
-        return records.values_list(*[c.path for c in self.columns if c.path]).iterator(chunk_size=5000)
+        paths = [c.path for c in self.columns_for(scope) if c.path]
+        return records.values_list(*paths).iterator(chunk_size=5000)
 
 
 def _status_labels():

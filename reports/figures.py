@@ -79,6 +79,20 @@ class PlanLine:
         """Actual ÷ last year's actual × 100, one decimal."""
         return _one_decimal(percent_of_plan(self.actual, self.previous))
 
+    @property
+    def met(self):
+        """The target is reached (exactly or beyond)."""
+        return self.status in (Status.ACHIEVED, Status.EXCEEDED)
+
+    def note(self, finished):
+        """The "Ghi chú" of the plan table: a year still running is "Chưa
+        đạt" where a finished one is "Không đạt"."""
+        if self.target is None:
+            return "Không giao chỉ tiêu"
+        if self.status == Status.NOT_ACHIEVED:
+            return "Không đạt" if finished else "Chưa đạt"
+        return str(self.status.label)
+
     def shown(self, value):
         """A figure as the report prints it: rates to one decimal, half up."""
         return _one_decimal(value) if self.is_rate else value
@@ -132,6 +146,11 @@ def vn_number(value, decimals=None):
     else:
         value = value.normalize()
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+def ocop_cooperatives(year, scope):
+    """How many HTX the year's supported OCOP products belong to."""
+    return MEASURES["ocop_supported"].records(year, scope).values("cooperative").distinct().count()
 
 
 def plan_lines(year, scope):

@@ -2,9 +2,7 @@
 written from the plan figures and the awards only ("Thành lập mới 87 HTX,
 đạt 133,8% kế hoạch; 1.183 THT, đạt 118,3% kế hoạch.")."""
 
-from planning.measures import MEASURES
-from planning.progress import Status
-from reports.figures import vn_number
+from reports.figures import ocop_cooperatives, vn_number
 
 
 def _reached(line):
@@ -13,7 +11,7 @@ def _reached(line):
     if line.target is None:
         return ""
     if line.is_rate:
-        verdict = "đạt kế hoạch" if line.status in (Status.ACHIEVED, Status.EXCEEDED) else "chưa đạt kế hoạch"
+        verdict = "đạt kế hoạch" if line.met else "chưa đạt kế hoạch"
         return f" (kế hoạch {line.target_words()}), {verdict}"
     return f", đạt {vn_number(line.percent)}% kế hoạch"
 
@@ -27,10 +25,6 @@ def _amount(line):
     return f"{vn_number(line.actual, decimals)}{_unit(line)}"
 
 
-def _ocop_cooperatives(year, scope):
-    return MEASURES["ocop_supported"].records(year, scope).values("cooperative").distinct().count()
-
-
 def _sentence(line, year, scope):
     """One figure as a clause, worded for the measures the reports name."""
     n = vn_number(line.actual)
@@ -41,7 +35,7 @@ def _sentence(line, year, scope):
         "htx_good_or_fair": f"Có {n} HTX hoạt động hiệu quả, bền vững (xếp loại khá trở lên){reached}",
     }
     if line.measure == "ocop_supported":
-        holders = _ocop_cooperatives(year, scope)
+        holders = ocop_cooperatives(year, scope)
         return f"Tư vấn, hỗ trợ {n} sản phẩm OCOP cho {vn_number(holders)} HTX{reached}"
     if line.measure in wording:
         return wording[line.measure]
@@ -81,11 +75,19 @@ def results(year, scope, lines):
         alliance.append(_sentence(line, year, scope) + ".")
         if line.evidence:
             alliance.append(line.evidence)
+    alliance += alliance_work(year, scope)
     return [
         ("Phát triển hợp tác xã, tổ hợp tác", development),
         ("Chất lượng, hiệu quả hoạt động", [_clauses(quality)] if quality else []),
         ("Hoạt động tư vấn, hỗ trợ của Liên minh HTX", alliance),
     ]
+
+
+def alliance_work(year, scope):
+    """Sentences on the Alliance's own work (advice, training, loans from the
+    support fund) from the support app's records. The support app will
+    provide them; until then there are none."""
+    return []
 
 
 def awards(year, scope):

@@ -50,18 +50,6 @@ class Context:
         self.area = self.settings.area_line(year, province.name) if province else "Cả nước"
 
 
-def _note(line, finished):
-    from planning.progress import Status
-
-    if line.target is None:
-        return "Không giao chỉ tiêu"
-    if line.status == Status.NOT_ACHIEVED and not finished:
-        return "Chưa đạt"
-    if line.status == Status.NOT_ACHIEVED:
-        return "Không đạt"
-    return str(line.status.label)
-
-
 def write_form_header(sheet, formats, context, widths_left=LEFT, widths_right=RIGHT):
     """Rows 0-2: parent and issuing body, number | motto, date line."""
     report = context.settings
@@ -131,7 +119,7 @@ def write_plan_sheet(workbook, formats, context):
             (line.shown(line.actual), number_cell),
             (line.percent, formats.percent),
             (line.versus_previous, formats.percent),
-            (_note(line, finished), formats.text),
+            (line.note(finished), formats.text),
         ]
         fit_row(sheet, row, [value for value, _cell in values], PLAN_WIDTHS)
         for index, (value, cell) in enumerate(values):
@@ -195,10 +183,8 @@ def write_year_report(year, stream, made_on=None, scope=None):
         lines = write_plan_sheet(workbook, formats, context)
         subtitle = f"(Kèm theo Báo cáo số …/{context.settings.document_code}; {context.area})"
         for annex in record_annexes():
-            rows = annex.rows(year, scope)
-            write_table(
-                workbook, formats, annex.sheet, f"{annex.title} {year}", subtitle, annex.columns, rows, annex.noun
-            )
+            title, columns = f"{annex.title} {year}", annex.columns_for(scope)
+            write_table(workbook, formats, annex.sheet, title, subtitle, columns, annex.rows(year, scope), annex.noun)
         for sheet, title, columns, rows, noun in alliance_work_annexes(year, scope):
             write_table(workbook, formats, sheet, title, subtitle, columns, rows, noun)
         write_table(

@@ -231,10 +231,16 @@ def test_the_settings_of_the_province_are_printed(report_2021):
     assert "Nguyễn Văn A" in values
 
 
-def test_the_whole_country_without_settings_is_issued_by_the_national_alliance():
-    sheet = _report(scope=Scope())["Kế hoạch"]
+def test_the_whole_country_without_settings_is_issued_by_the_national_alliance(report_2021):
+    workbook = _report(scope=Scope())
+    sheet = workbook["Kế hoạch"]
     assert sheet["A2"].value == "LIÊN MINH HỢP TÁC XÃ VIỆT NAM"
     assert sheet["A7"].value == "Cả nước"
+    # Only the whole country's table names each HTX's province.
+    national = [c.value for c in workbook["Báo cáo HTX năm"][4]]
+    provincial = [c.value for c in report_2021["Báo cáo HTX năm"][4]]
+    assert national[:6] == ["STT", "Mã số HTX", "Tên hợp tác xã", "Xã, phường", "Tỉnh, thành phố", "Thành viên"]
+    assert provincial[:5] == ["STT", "Mã số HTX", "Tên hợp tác xã", "Xã, phường", "Thành viên"]
 
 
 def test_a_province_without_settings_gets_its_own_name():
