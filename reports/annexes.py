@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from planning.measures import MEASURES
 from registry.models import Classification, Cooperative, CooperativeGroup
 from reports.figures import vn_number
-from reports.sheets import LINE_HEIGHT, cell_format, lines_needed, merged, print_setup, sum_formula, write_value
+from reports.sheets import LINE_HEIGHT, cell_format, fits, lines_needed, merged, print_setup, sum_formula, write_value
 
 HEADER_ROW = 3  # 0-based: title, area, blank, then the header
 
@@ -180,7 +180,6 @@ def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun)
     row = HEADER_ROW
     sums = {index: 0 for index, c in enumerate(columns) if c.summed}
     shown = [(index, c.show) for index, c in enumerate(columns) if c.show]
-    per_line = [max(1, int(c.width * 1.25) - 1) for c in columns]
     # How each column is written, chosen from its first value: the rows of a
     # column share a type, and at national scale this loop runs 400,000 times.
     writers = [None] * len(columns)
@@ -190,7 +189,7 @@ def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun)
             values[index] = show.get(values[index], values[index])
         lines = 1
         for index, value in enumerate(values):
-            if value.__class__ is str and len(value) > per_line[index]:
+            if value.__class__ is str and not fits(value, widths[index]):
                 lines = max(lines, lines_needed(value, widths[index]))
         if lines > 1:
             sheet.set_row(row, LINE_HEIGHT * lines + 2)

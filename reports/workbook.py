@@ -19,7 +19,7 @@ from reports.sheets import Formats, fit_row, merged, new_workbook, print_setup, 
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 PLAN_SHEET = "Kế hoạch"
-PLAN_WIDTHS = [6, 42, 19, 12, 13, 12, 10, 10, 16]
+PLAN_WIDTHS = [6, 42, 19, 12, 13, 12, 10, 10, 18]
 LEFT = (0, 2)  # columns of the issuing body's block
 RIGHT = (3, 8)  # columns of the national motto's block
 REPORT_TITLE = "Kết quả thực hiện kế hoạch phát triển kinh tế tập thể, hợp tác xã năm %(year)s"
