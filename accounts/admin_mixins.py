@@ -9,6 +9,7 @@ from django.http import Http404
 
 from accounts.roles import can_delete
 from accounts.scoping import in_scope, restrict
+from coopportal.lib.forms import PortalAdminMixin, PortalInlineMixin
 
 
 class ScopeRulesMixin:
@@ -33,7 +34,7 @@ class ScopeRulesMixin:
         return can_delete(request.user) and super().has_delete_permission(request, obj)
 
 
-class ScopedAdminMixin(ScopeRulesMixin):
+class ScopedAdminMixin(PortalAdminMixin, ScopeRulesMixin):
     def _check_object(self, request, object_id):
         """An existing record outside the user's scope is a 404, as if absent."""
         if object_id is None:
@@ -79,5 +80,5 @@ class ScopedAdminMixin(ScopeRulesMixin):
                 raise PermissionDenied
 
 
-class ScopedInlineMixin(ScopeRulesMixin):
+class ScopedInlineMixin(PortalInlineMixin, ScopeRulesMixin):
     """The same rules for inline rows (e.g. a commune's targets under an indicator)."""

@@ -13,7 +13,7 @@ class UserProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
     )
     province = models.ForeignKey(
-        "registry.Province",
+        "places.Province",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -22,7 +22,7 @@ class UserProfile(models.Model):
         help_text=_("Leave empty for a national scope."),
     )
     communes = models.ManyToManyField(
-        "registry.Commune",
+        "places.Commune",
         blank=True,
         related_name="+",
         verbose_name=_("communes"),

@@ -30,13 +30,15 @@ _AWARD_RECORDS = ["decision", "awardline", "person", "collective"]
 GRANTS = {
     DATA_ENTRY: [
         ("registry", _REGISTRY_RECORDS, ["add", "change", "view"]),
-        ("registry", ["province", "commune", "cooperativestatuschange"], ["view"]),
+        ("places", ["province", "commune"], ["view"]),
+        ("registry", ["cooperativestatuschange"], ["view"]),
         ("planning", ["manualactual"], ["add", "change", "view"]),
         ("planning", ["indicator", "target"], ["view"]),
         ("awards", _AWARD_RECORDS, ["add", "change", "view"]),
         ("awards", "*", ["view"]),
     ],
     LEADERSHIP: [
+        ("places", "*", ["view"]),
         ("registry", "*", ["view"]),
         ("planning", "*", ["view"]),
         ("awards", "*", ["view"]),
@@ -44,10 +46,10 @@ GRANTS = {
     PLAN_MANAGER: [
         ("planning", ["indicator", "target"], ["add", "change", "view"]),
         ("planning", "*", ["view"]),
-        ("registry", ["province", "commune"], ["view"]),
+        ("places", ["province", "commune"], ["view"]),
     ],
     ADMINISTRATOR: [(app, "*", ["add", "change", "delete", "view"]) for app in (
-        "registry", "planning", "awards", "accounts", "auth", "axes", "reports",
+        "places", "registry", "planning", "awards", "accounts", "auth", "axes", "reports",
     )],
 }  # fmt: skip
 
@@ -70,10 +72,6 @@ def sync_role_permissions(sender=None, apps=None, using="default", **kwargs):
     for role in ROLES:
         group, _created = Group.objects.using(using).get_or_create(name=role)
         group.permissions.set(permissions_for(role, Permission).using(using))
-
-
-def has_role(user, role):
-    return user.is_superuser or user.groups.filter(name=role).exists()
 
 
 def can_delete(user):

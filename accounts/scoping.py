@@ -9,10 +9,10 @@ from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from coopportal.lib.scope import Scope
-from registry.models import Commune
+from coopportal.lib.scope import EVERYWHERE, Scope
+from places.models import Commune
 
-NATIONAL = Scope()
+NATIONAL = EVERYWHERE  # a user's national scope is the one "everywhere" scope
 
 
 def scope_for(user):
@@ -60,7 +60,7 @@ COMMUNE_PATHS = {
     "registry.ocopproduct": "cooperative__",
     "registry.valuechainmodel": "cooperative__",
     "registry.cooperativestatuschange": "cooperative__",
-    "registry.commune": None,  # the commune itself
+    "places.commune": None,  # the commune itself
 }
 COMMUNE_OR_PROVINCE = {"planning.target", "planning.manualactual"}
 PROVINCE_FIELDS = {
@@ -69,7 +69,7 @@ PROVINCE_FIELDS = {
     "awards.person": "province",
     "awards.collective": "province",
     "awards.awardline": "decision__province",
-    "registry.province": "code",
+    "places.province": "code",
     "accounts.userprofile": "province",
     "reports.reportsettings": "province",
 }
@@ -121,7 +121,7 @@ def request_scope(request):
         of_commune = Commune.objects.filter(code=commune_code).values_list("province_id", flat=True).first()
         code = asked or of_commune or settings.HOME_PROVINCE_CODE
         if code != ALL_PROVINCES:
-            from registry.models import Province
+            from places.models import Province
 
             if not Province.objects.filter(code=code).exists():
                 raise Http404(_("No province has the code %(code)s.") % {"code": code})

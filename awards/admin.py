@@ -5,29 +5,63 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from awards.forms import AwardLineInlineFormSet
-from awards.models import AwardLine, BaseSalary, Collective, Decision, Person, Title
-from registry.admin import FoldedSearchMixin
+from awards.models import (
+    AwardLine,
+    BaseSalary,
+    Collective,
+    CollectiveMultiplier,
+    Decision,
+    FighterShareCap,
+    Person,
+    RoundingRule,
+    Title,
+    TitleCoefficient,
+)
+from portal.admin_mixins import FoldedSearchMixin
 
 
 @admin.register(Title)
 class TitleAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    list_display = [
-        "name",
-        "code",
-        "kind",
-        "applies_to",
-        "coefficient_person",
-        "coefficient_collective",
-        "legal_basis",
-        "position",
-    ]
+    list_display = ["name", "code", "kind", "applies_to", "legal_basis", "position"]
     list_filter = ["kind", "applies_to"]
     search_fields = ["name", "name_en", "code"]
 
 
+# The law as dated data: shared national figures (see awards/models/rates.py).
+
+
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    list_display = ["effective_from", "amount", "legal_basis"]
+    list_display = ["effective_from", "amount", "legal_basis", "verified"]
+
+
+@admin.register(TitleCoefficient)
+class TitleCoefficientAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "effective_from",
+        "coefficient_person",
+        "coefficient_collective",
+        "legal_basis",
+        "verified",
+    ]
+    list_filter = ["title", "verified"]
+    list_select_related = ["title"]
+
+
+@admin.register(CollectiveMultiplier)
+class CollectiveMultiplierAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["effective_from", "multiplier", "legal_basis", "verified"]
+
+
+@admin.register(RoundingRule)
+class RoundingRuleAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["effective_from", "step", "direction", "legal_basis", "verified"]
+
+
+@admin.register(FighterShareCap)
+class FighterShareCapAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["effective_from", "percent", "legal_basis", "verified"]
 
 
 @admin.register(Person)
@@ -49,8 +83,18 @@ class AwardLineInline(ScopedInlineMixin, admin.TabularInline):
     formset = AwardLineInlineFormSet
     extra = 3
     autocomplete_fields = ["person", "collective", "title"]
-    fields = ["person", "collective", "title", "reason", "override_amount", "override_note", "reward_amount", "status"]
-    readonly_fields = ["reward_amount", "status"]
+    fields = [
+        "person",
+        "collective",
+        "title",
+        "reason",
+        "override_amount",
+        "override_note",
+        "entitled_amount",
+        "reward_amount",
+        "status",
+    ]
+    readonly_fields = ["entitled_amount", "reward_amount", "status"]
     show_change_link = True  # revocation is recorded on the award's own page
 
     def get_queryset(self, request):
@@ -71,7 +115,7 @@ class DecisionAdmin(ScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(award_count=Count("lines", distinct=True))
 
-    @admin.display(description=_("awards"), ordering="award_count")
+    @admin.display(description=_("number of awards"), ordering="award_count")
     def award_count(self, obj):
         return obj.award_count
 
@@ -82,16 +126,30 @@ class AwardLineAdmin(ScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     list_filter = ["status", "decision__year", "title"]
     list_select_related = ["person", "collective", "title", "decision"]
     autocomplete_fields = ["decision", "person", "collective", "title"]
-    readonly_fields = ["coefficient", "base_salary", "reward_amount"]
+    readonly_fields = ["coefficient", "base_salary", "entitled_amount", "reward_amount", "payment_note"]
     fieldsets = [
         (None, {"fields": ["decision", "person", "collective", "title", "reason"]}),
         (
             _("Reward"),
-            {"fields": ["coefficient", "base_salary", "reward_amount", "override_amount", "override_note"]},
+            {
+                "fields": [
+                    "coefficient",
+                    "base_salary",
+                    "entitled_amount",
+                    "reward_amount",
+                    "payment_note",
+                    "override_amount",
+                    "override_note",
+                ]
+            },
         ),
         (_("Revocation"), {"fields": ["status", "revoked_on", "revocation_reason"]}),
     ]
     list_per_page = 50
+
+    @admin.display(description=_("note on payment"))
+    def payment_note(self, obj):
+        return obj.one_reward_note if obj.pk else ""
 
     @admin.display(description=_("recipient"))
     def recipient(self, obj):

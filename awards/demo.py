@@ -1,7 +1,12 @@
 """Demo awards: those handed out at the Alliance's review meeting of
 24/01/2022 for 2021 (see ../shared/seed), and the two years before, so
-that a person's history spans several years. Names other than Nguyễn Đức
-Lâm and Trần Thế Tuấn are invented."""
+that a person's history spans several years. As the seed tells it:
+Chiến sĩ thi đua cơ sở to Nguyễn Đức Lâm; Lao động tiên tiến to several
+people; a reward (tiền thưởng, no Giấy khen) to individuals for the
+Provincial Party Committee's Action Programme no. 18; Giấy khen and its
+reward to Trần Thế Tuấn for the supply–demand connection programme. Names
+other than Nguyễn Đức Lâm and Trần Thế Tuấn, and the amount of the
+Programme 18 reward, are invented."""
 
 import datetime
 from importlib import import_module
@@ -11,7 +16,6 @@ from django.core.exceptions import ValidationError
 
 from awards import law
 from awards.models import AwardLine, BaseSalary, Collective, CollectiveKind, Decision, Person, Title
-from registry.models import Cooperative
 
 ALLIANCE = "Liên minh Hợp tác xã tỉnh Yên Bái"
 SIGNER = "Chủ tịch Liên minh HTX tỉnh"
@@ -34,11 +38,13 @@ PEOPLE = {
     "khanh": ("Đỗ Văn Khánh", "Trưởng ban", PROPAGANDA),
     "dung": ("Triệu Văn Dũng", "Chuyên viên", PROPAGANDA),
 }
-# Collectives: "centre" is the Alliance's unit, "htx" a cooperative of the demo registry.
+# The collective "centre" is a unit of the Alliance.
 YEARLY = "Hoàn thành tốt nhiệm vụ năm {year}"
 P18 = "Có thành tích xuất sắc trong thực hiện Chương trình hành động số 18 của Tỉnh ủy năm 2021"
+# The Programme 18 reward is a sum the decision states (invented for the demo).
+P18_REWARD = {"override_amount": 500_000, "override_note": "Mức thưởng ghi trong Quyết định 06/QĐ-LMHTX"}
 
-# (number, date signed, year of achievement, campaign, [(recipient, title code, achievement)])
+# (number, date signed, year of achievement, campaign, [(recipient, title code, achievement[, amount])])
 DECISIONS = [
     ("04/QĐ-LMHTX", datetime.date(2020, 1, 15), 2019, "", [
         ("lam", law.LDTT, YEARLY), ("ha", law.LDTT, YEARLY), ("tuan", law.LDTT, YEARLY),
@@ -55,7 +61,7 @@ DECISIONS = [
         ("centre", law.TT_LDTT, YEARLY),
     ]),
     ("06/QĐ-LMHTX", datetime.date(2022, 1, 20), 2021, PROGRAMME_18, [
-        ("khanh", law.GIAY_KHEN, P18), ("dung", law.GIAY_KHEN, P18), ("htx", law.GIAY_KHEN, P18),
+        ("khanh", law.TIEN_THUONG, P18, P18_REWARD), ("dung", law.TIEN_THUONG, P18, P18_REWARD),
     ]),
     ("07/QĐ-LMHTX", datetime.date(2022, 1, 20), 2021, SUPPLY_DEMAND, [
         ("tuan", law.GIAY_KHEN, "Có thành tích xuất sắc trong Chương trình kết nối cung cầu năm 2021"),
@@ -64,19 +70,11 @@ DECISIONS = [
 
 
 def ensure_reference_data():
-    """The titles and base salaries come from a migration; a test run that
-    empties the database loses them, so they are seeded again the same way."""
+    """The titles and the dated rates come from a migration; a test run
+    that empties the database loses them, so they are seeded again the same
+    way (only what is missing is added)."""
     if not Title.objects.exists() or not BaseSalary.objects.exists():
-        import_module("awards.migrations.0002_seed_titles_and_base_salaries").seed(apps, None)
-
-
-def _demo_cooperative():
-    """A cooperative the Alliance helped to an OCOP certificate in 2021."""
-    return (
-        Cooperative.objects.filter(ocop_products__alliance_supported=True, ocop_products__certified_on__year=2021)
-        .order_by("registration_code")
-        .first()
-    )
+        import_module("awards.migrations.0005_seed_dated_rates_and_titles").seed(apps, None)
 
 
 def _recipients():
@@ -86,11 +84,6 @@ def _recipients():
             full_name=name, unit=unit, defaults={"job_title": job_title}
         )
     recipients["centre"], _created = Collective.objects.get_or_create(kind=CollectiveKind.ALLIANCE_UNIT, name=CENTRE)
-    cooperative = _demo_cooperative()
-    if cooperative is not None:
-        recipients["htx"], _created = Collective.objects.get_or_create(
-            cooperative=cooperative, defaults={"kind": CollectiveKind.COOPERATIVE, "name": cooperative.name}
-        )
     return recipients
 
 
@@ -113,18 +106,28 @@ def load_demo_awards():
                 "campaign": campaign,
             },
         )
-        for key, code, reason in lines:
-            recipient = recipients.get(key)
-            if recipient is None:  # no demo registry to take a cooperative from
-                continue
+        kept = []
+        for key, code, reason, *amount in lines:
+            recipient = recipients[key]
             who = {"collective": recipient} if isinstance(recipient, Collective) else {"person": recipient}
             line = AwardLine.objects.filter(decision=decision, title=titles[code], **who).first()
             line = line or AwardLine(decision=decision, title=titles[code], **who)
             line.reason = reason.format(year=year)
+            for name, value in (amount[0] if amount else {}).items():
+                setattr(line, name, value)
             try:
                 line.full_clean()
             except ValidationError as exc:
                 raise RuntimeError(f"Demo award {number} {key} {code}: {exc.messages}") from exc
             line.save()
+            kept.append(line.pk)
             count += 1
+        # Lines an earlier version of the demo gave this decision.
+        for stale in decision.lines.exclude(pk__in=kept):
+            stale.delete()
     return count
+
+
+def load_demo(seed=None):
+    """AwardsConfig.demo_loader: the demo awards, as one line for ``load_demo``."""
+    return f"Demo awards: {load_demo_awards()} award lines."

@@ -1,73 +1,83 @@
 """What the law says about reward money and the order of titles, as far as
-it could be checked, and the few rules the portal enforces from it.
+it could be checked, and the rules the portal enforces from it. The
+figures themselves are dated data (awards/models/rates.py), seeded by
+migration 0005 with the sources below; a row is marked verified only when
+a published source was read.
 
-Verified (sources found while building this app):
+Sources read (pages found with the search tool, 2026-11):
 
-- Decree 98/2023/NĐ-CP (31/12/2023, in force 1/1/2024), Art. 54, reward per
-  emulation title x base salary: Chiến sĩ thi đua toàn quốc 4.5; Chiến sĩ thi
-  đua bộ, ban, ngành, tỉnh 3.0; Chiến sĩ thi đua cơ sở 1.0; Lao động tiên
-  tiến 0.3; Tập thể lao động xuất sắc 1.5; Tập thể lao động tiên tiến 0.8;
-  Cờ thi đua of a ministry or province 8.0 (of the Government 12.0).
-  [phuongduc.thuathienhue.gov.vn, 26/01/2024, quoting Art. 54; the same
-  table at 1,800,000 on sonoivu.namdinh.gov.vn and baoquocte.vn]
-- Decree 152/2025/NĐ-CP replaced 98/2023 from 1/7/2025 and keeps these
-  coefficients. [dantri.com.vn 06/12/2025; laodong.vn]
-- Reward principles of Decree 98/2023: the money is computed on the base
-  salary in force on the date of the decision conferring the title or form,
-  and "tiền thưởng sau khi nhân với hệ số mức lương cơ sở được làm tròn số
-  lên hàng chục nghìn đồng", i.e. rounded UP to the next 10,000 VND.
-  [phunuvietnam.vn / VGP, 07/01/2024] The same wording was in Decree
-  91/2017, Art. 68(2), and the Central Emulation and Commendation Board
-  answered that 1,112,000 becomes 1,120,000 [banthiduakhenthuongtw.gov.vn,
-  11/10/2018].
-- Giấy khen: 0.3 x base salary for an individual; a collective receives
-  twice the individual's reward (Decree 98/2023, Art. 58(1) and (2)(c), as
-  the Ministry of Home Affairs answered on 12/9/2024 [laodong.vn]); 0.3 also
-  under Decree 152/2025, Art. 54(1)(e) [laodong.vn]. The collective's 0.6 is
-  multiplied and then rounded, like every other coefficient.
-- Bằng khen of a ministry or province: 1.5 x base salary under Decree
-  152/2025, Art. 54(1)(b) [giadinh.suckhoedoisong.vn 11/08/2025; laodong.vn];
-  it was 1.0 (collective 2.0) under Decree 91/2017 [hieuluat.vn].
-- Base salary: 1,390,000 from 1/7/2018 (Decree 72/2018) [toquoc.vn];
-  1,490,000 from 1/7/2019 (Decree 38/2019) [thuvienphapluat.vn]; the raise
-  planned for 1/7/2020 was not made [hieuluat.vn]; 1,800,000 from 1/7/2023
-  (Decree 24/2023) [sonoivu.namdinh.gov.vn]; 2,340,000 from 1/7/2024
-  (Decree 73/2024) [laodong.vn; lawnet.vn].
-- Law 06/2022/QH15 (in force 1/1/2024): Chiến sĩ thi đua cơ sở requires the
-  standard of Lao động tiên tiến (Art. 23(1)) [laodong.vn]; Chiến sĩ thi đua
-  toàn quốc is chosen among those with 2 consecutive provincial titles
-  (Art. 21) [lawnet.vn]; one achievement earns one form of commendation, not
-  several (principles of commendation) [moj.gov.vn]; a decision is cancelled
-  and the items and money recovered for fraud, false records, unlawful
-  appraisal or a later finding (Chapter VII) [vietjack.me].
-- Chiến sĩ thi đua cấp tỉnh: chosen among those who were Chiến sĩ thi đua
-  cơ sở three consecutive times, considered in the year of the third
-  (Law 2003 Art. 22 and Decree 91/2017 Art. 9(2)) [tdkt.toaan.gov.vn;
-  thuvienphapluat.vn; the Ministry of Industry and Trade's
-  emulation pages].
+- Decree 91/2017/NĐ-CP (in force 15/9/2017 [date U]) Art. 69: Chiến sĩ thi
+  đua toàn quốc 4.5, cấp tỉnh 3.0, cơ sở 1.0, Lao động tiên tiến 0.3; Tập
+  thể lao động xuất sắc 1.5, Tập thể lao động tiên tiến 0.8; Cờ thi đua of
+  the Government 12.0, of a ministry, province or central mass
+  organisation 8.0 [thuvienphapluat.vn, quoting Art. 69]. Art. 73: Bằng
+  khen of the Prime Minister 3.5, of a ministry or province 1.0
+  [hoatieu.vn]; collectives twice the individual [hoatieu.vn, as in the
+  domain notes]. Art. 66(2)(c): "trong cùng một thời điểm, cùng một thành
+  tích, một đối tượng nếu đạt nhiều danh hiệu thi đua" is paid the highest
+  reward only [danluat.thuvienphapluat.vn, quoting Art. 66]. Art. 68(2):
+  rounded up to the next 10.000 đồng [kiemsat.vn;
+  banthiduakhenthuongtw.gov.vn 11/10/2018: 1.112.000 -> 1.120.000].
+- Decree 98/2023/NĐ-CP (in force 1/1/2024) Art. 54: the same title
+  coefficients [phuongduc.thuathienhue.gov.vn; lsvn.vn; baoquocte.vn].
+  Art. 53: money on the base salary in force on the decision's date,
+  rounded up to the next 10.000 đồng; "trong cùng một thời điểm, một đối
+  tượng đạt nhiều danh hiệu thi đua, có thời gian đạt được các danh hiệu
+  thi đua đó khác nhau thì được nhận tiền thưởng của các danh hiệu thi đua
+  tương ứng" (cl. 5), the same for forms with different periods and
+  achievements (cl. 6), and a title plus a form at the same time are both
+  paid (cl. 7) [phunuvietnam.vn / VGP 07/01/2024; the Ministry of Home
+  Affairs' answer on phapluatkinhtequocte.vn, on Lao động tiên tiến and
+  Chiến sĩ thi đua cơ sở of one year]. Art. 58: Giấy khen 0.3, a
+  collective twice the individual [laodong.vn, Ministry of Home Affairs
+  12/9/2024].
+- Decree 152/2025/NĐ-CP (in force 1/7/2025) Art. 54(1): Bằng khen of the
+  Prime Minister 3.5, of a ministry, sector or province 1.5, Kỷ niệm
+  chương of a ministry, province or central organisation "không quá 0,6"
+  [giadinh.suckhoedoisong.vn 11/08/2025]; the title coefficients kept
+  [dantri.com.vn 06/12/2025].
+- Base salary: 1.390.000 from 1/7/2018 (Decree 72/2018) [toquoc.vn];
+  1.490.000 from 1/7/2019 (Decree 38/2019) [thuvienphapluat.vn; hoatieu.vn
+  table]; 1.800.000 from 1/7/2023 (Decree 24/2023) [sonoivu.namdinh.gov.vn];
+  2.340.000 from 1/7/2024 (Decree 73/2024) [laodong.vn; lawnet.vn].
+- Law 06/2022/QH15 (in force 1/1/2024): Chiến sĩ thi đua cơ sở requires
+  the standard of Lao động tiên tiến (Art. 23) [laodong.vn]; Chiến sĩ thi
+  đua toàn quốc among those with two consecutive provincial titles
+  (Art. 21) [lawnet.vn]; Chiến sĩ thi đua cấp tỉnh among those with three
+  consecutive grassroots titles [tdkt.toaan.gov.vn; baoyenbai.com.vn].
+- Decree 91/2017 capped Chiến sĩ thi đua cơ sở at 15% of the unit's Lao
+  động tiên tiến [domain notes, V; the article not read].
 
-Not verified, so kept as editable data or a setting:
+Not verified (seeded unticked, or kept as a setting):
 
-- The exact wording of Law 06/2022, Art. 22 (three consecutive times is
-  the settled rule; AWARDS_CSTD_PROVINCE_STREAK keeps the window).
-- Whether Decree 152/2025 keeps the rounding rule and the doubling for
-  collectives; the Bằng khen coefficients under Decree 98/2023.
+- Decree 161/2026/NĐ-CP, 2.530.000 from 1/7/2026: the amount and the date
+  are confirmed by the Government's news portal (en.baochinhphu.vn, "Base
+  salary may be increased by 8% from next July", 9/3/2026: "from VND 2.34
+  million … to VND 2.53 million starting July 1, 2026"); the decree's
+  number and text were not found, so the row stays unticked.
+- The Bằng khen coefficients under Decree 98/2023 (1/1/2024-30/6/2025):
+  seeded as under Decree 91/2017 (1.0; Prime Minister 3.5).
+- Whether Decree 152/2025 keeps the rounding rule, the doubling for
+  collectives and the one-reward rule (assumed kept), and its article
+  numbers for them.
+- Whether any cap on Chiến sĩ thi đua cơ sở applies from 1/1/2024: none
+  found, so none is seeded and the year page reminds to check the
+  body's own rules.
+- Bằng khen and Cờ thi đua of the Vietnam Cooperative Alliance valued as
+  those of a central mass organisation (đoàn thể trung ương); Kỷ niệm
+  chương 0.6 is a ceiling and had no coefficient before 1/7/2025.
 - The portal requires the Lao động tiên tiến title itself for Chiến sĩ thi
-  đua cơ sở, where the law speaks of meeting its standard.
-- The national title's "two consecutive provincial titles" is not enforced.
-
-Coefficients are not dated: an award keeps the coefficient it was valued
-with, so editing a title changes only awards entered afterwards. A Bằng
-khen decided before 1/7/2025 (1.0 under Decree 91/2017) needs its amount set
-by hand, with a note.
+  đua cơ sở, where the law speaks of meeting its standard; "two
+  consecutive provincial titles" is read as the provincial title for the
+  year of achievement and for the period just before it.
 """
 
-from decimal import ROUND_CEILING, Decimal
+import datetime
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-
-# Amounts are rounded up to this step (VND).
-ROUNDING_STEP = 10_000
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Stable codes of the seeded titles, used by the rules below.
 LDTT = "ldtt"
@@ -76,34 +86,129 @@ CSTD_TINH = "cstd_tinh"
 CSTD_TOAN_QUOC = "cstd_toan_quoc"
 TT_LDTT = "tt_ldtt"
 TT_LDXS = "tt_ldxs"
+CO_THI_DUA_CP = "co_thi_dua_cp"
 CO_THI_DUA_TINH = "co_thi_dua_tinh"
-GIAY_KHEN = "giay_khen"
+CO_THI_DUA_VCA = "co_thi_dua_vca"
+BANG_KHEN_TTG = "bang_khen_ttg"
 BANG_KHEN_TINH = "bang_khen_tinh"
+BANG_KHEN_VCA = "bang_khen_vca"
+GIAY_KHEN = "giay_khen"
+KY_NIEM_CHUONG = "ky_niem_chuong"
+TIEN_THUONG = "tien_thuong"
 
 
-def reward_money(coefficient, base_salary):
-    """coefficient x base salary, rounded up to the next 10,000 VND:
-    0.3 x 1,490,000 = 447,000 -> 450,000."""
+class Rounding(models.TextChoices):
+    UP = "up", _("Up")
+    NEAREST = "nearest", _("To the nearest (half up)")
+    DOWN = "down", _("Down")
+
+
+_ROUNDING_MODES = {Rounding.UP: ROUND_CEILING, Rounding.NEAREST: ROUND_HALF_UP, Rounding.DOWN: ROUND_FLOOR}
+
+
+def reward_money(coefficient, base_salary, step=10_000, direction=Rounding.UP):
+    """coefficient x base salary, rounded to ``step`` in ``direction``:
+    0.3 x 1.490.000 = 447.000 -> 450.000 (up to 10.000)."""
     exact = Decimal(coefficient) * Decimal(base_salary)
-    steps = (exact / ROUNDING_STEP).to_integral_value(rounding=ROUND_CEILING)
-    return int(steps) * ROUNDING_STEP
+    steps = (exact / step).to_integral_value(rounding=_ROUNDING_MODES[direction])
+    return int(steps) * step
 
 
-def prerequisite(code):
-    """The title a title requires, and in how many consecutive years ending
-    with the year of achievement: (code, years), or None."""
+def cap_allows(percent, ldtt_count):
+    """How many Chiến sĩ thi đua cơ sở ``percent``% of ``ldtt_count`` Lao
+    động tiên tiến allows ("không quá": rounded down): 15% of 7 -> 1."""
+    return int(Decimal(percent) * ldtt_count / 100)
+
+
+def prerequisite(code, year):
+    """The title a title for ``year`` rests on and the years it is needed
+    for: (code, [years]), or None."""
     if code == CSTD_CO_SO:
-        return LDTT, 1
+        return LDTT, [year]
     if code == CSTD_TINH:
-        return CSTD_CO_SO, settings.AWARDS_CSTD_PROVINCE_STREAK
+        streak = settings.AWARDS_CSTD_PROVINCE_STREAK
+        return CSTD_CO_SO, list(range(year - streak + 1, year + 1))
+    if code == CSTD_TOAN_QUOC:
+        # Two consecutive provincial titles: this period's and the one before.
+        return CSTD_TINH, [year - settings.AWARDS_CSTD_PROVINCE_STREAK, year]
     return None
 
 
-def dependants(code):
-    """The titles that rest on ``code``: [(code, years)]."""
+def dependants(code, year):
+    """The titles that may rest on ``code`` for ``year``: [(code, [years])]."""
     found = []
-    for dependant in (CSTD_CO_SO, CSTD_TINH):
-        required, years = prerequisite(dependant)
-        if required == code:
+    for dependant in (CSTD_CO_SO, CSTD_TINH, CSTD_TOAN_QUOC):
+        # The dependant's years of achievement whose prerequisite includes ``year``.
+        candidates = range(year, year + 2 * settings.AWARDS_CSTD_PROVINCE_STREAK + 1)
+        years = [
+            y for y in candidates if prerequisite(dependant, y)[0] == code and year in prerequisite(dependant, y)[1]
+        ]
+        if years:
             found.append((dependant, years))
     return found
+
+
+def achievement_period(code):
+    """How many years of achievement a title or form rewards, or None for
+    one that is not paid against others (Kỷ niệm chương, a plain reward)."""
+    if code in (KY_NIEM_CHUONG, TIEN_THUONG):
+        return None
+    if code == CSTD_TINH:
+        return settings.AWARDS_CSTD_PROVINCE_STREAK
+    if code == CSTD_TOAN_QUOC:
+        return 2 * settings.AWARDS_CSTD_PROVINCE_STREAK
+    return 1
+
+
+# The rule "one achievement, one reward", by the decree in force on the
+# decision's date.
+ONE_REWARD_SOURCES = [
+    (datetime.date(2017, 9, 15), "điểm c khoản 2 Điều 66 Nghị định 91/2017/NĐ-CP; nay là Điều 53 Nghị định 98/2023"),
+    (datetime.date(2024, 1, 1), "Điều 53 Nghị định 98/2023"),
+]
+
+
+def one_reward_source(day):
+    found = ONE_REWARD_SOURCES[0][1]
+    for effective_from, source in ONE_REWARD_SOURCES:
+        if day >= effective_from:
+            found = source
+    return found
+
+
+def achievement_key(line):
+    """Lines with the same key reward one achievement: same recipient, same
+    kind (titles with titles, forms with forms), same year and period of
+    achievement, same campaign (empty: the yearly emulation). None: paid
+    whatever else the recipient receives."""
+    period = achievement_period(line.title.code)
+    if period is None or not line.is_counting:
+        return None
+    kind = "title" if line.title.is_title else "form"
+    recipient = (line.person_id, line.collective_id)
+    return recipient, kind, line.decision.year, period, line.decision.campaign.strip().casefold()
+
+
+def settle(lines):
+    """Which line is paid in each group of ``lines`` rewarding one
+    achievement: the highest reward, then the higher title, then the first
+    decided. Returns [(line, the line paid instead, or None when paid)]."""
+    groups = {}
+    for line in lines:
+        groups.setdefault(achievement_key(line), []).append(line)
+    result = []
+    for key, members in groups.items():
+        if key is None:
+            result.extend((line, None) for line in members)
+            continue
+        paid = min(
+            members,
+            key=lambda line: (
+                -(line.entitled_amount or 0),
+                line.title.position,
+                line.decision.issued_on,
+                line.pk or float("inf"),
+            ),
+        )
+        result.extend((line, None if line is paid else paid) for line in members)
+    return result

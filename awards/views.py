@@ -56,27 +56,20 @@ def award_year(request, year):
     return render(request, "awards/awardline_list.html", context)
 
 
-@require_GET
-@login_required
-def person_detail(request, pk):
-    person = get_object_or_404(restrict(Person.objects.all(), request.user), pk=pk)
-    lines = list(person.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
-    context = {
-        "recipient": person,
-        "history": _history(lines),
-        "total": sum(line.reward_amount for line in lines if line.is_counting),
-    }
-    return render(request, "awards/person_detail.html", context)
+# What each kind of recipient's page shows beside its awards.
+RECIPIENT_RELATED = {Person: [], Collective: ["cooperative"]}
 
 
 @require_GET
 @login_required
-def collective_detail(request, pk):
-    collective = get_object_or_404(restrict(Collective.objects.select_related("cooperative"), request.user), pk=pk)
-    lines = list(collective.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
+def recipient_detail(request, pk, model):
+    """A person's or a collective's awards (``model`` from the URL)."""
+    visible = restrict(model.objects.select_related(*RECIPIENT_RELATED[model]), request.user)
+    recipient = get_object_or_404(visible, pk=pk)
+    lines = list(recipient.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
     context = {
-        "recipient": collective,
+        "recipient": recipient,
         "history": _history(lines),
         "total": sum(line.reward_amount for line in lines if line.is_counting),
     }
-    return render(request, "awards/collective_detail.html", context)
+    return render(request, f"awards/{model._meta.model_name}_detail.html", context)

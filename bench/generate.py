@@ -13,12 +13,13 @@ from django.db import transaction
 
 from awards import law
 from awards.models import AwardLine, BaseSalary, Decision, Person, Title
+from awards.models.rates import coefficient_on
 from coopportal.lib.text import fold
+from places.models import Commune, Province
 from planning.demo import INDICATORS, load_demo_plan
 from planning.models import Indicator, Target
 from registry.models import (
     Classification,
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
@@ -26,7 +27,6 @@ from registry.models import (
     DataVersion,
     GroupReport,
     OcopProduct,
-    Province,
     ValueChainModel,
 )
 
@@ -82,10 +82,7 @@ def generate(cooperatives=35_000, groups=80_000, awards=5_000, seed=2025, provin
         coop.search_text = fold(f"{coop.name} {coop.registration_code} {coop.representative} {commune.name}")
         coop_objects.append(coop)
     Cooperative.objects.bulk_create(coop_objects, batch_size=BATCH)
-    CooperativeStatusChange.objects.bulk_create(
-        (CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.registration_date) for c in coop_objects),
-        batch_size=BATCH,
-    )
+    CooperativeStatusChange.record(coop_objects)  # status_since is the registration date
     _coop_reports(rng, coop_objects)
     group_objects = _groups(rng, communes, groups, code_offset)
     _group_reports(rng, group_objects)
@@ -226,7 +223,7 @@ def _awards(rng, count, province_codes):
     by_province = {}
     for decision in decisions:
         by_province.setdefault(decision.province_id, []).append(decision)
-    lines, used = [], set()
+    lines, used, coefficients = [], set(), {}
     while len(lines) < count:
         person = rng.choice(people)
         decision = rng.choice(by_province[person.province_id])
@@ -235,14 +232,21 @@ def _awards(rng, count, province_codes):
         used.add((person.pk, decision.year))
         # the base salary in force at the decision (the earliest known before it)
         salary = ([s for s in salaries if s.effective_from <= decision.issued_on] or salaries[:1])[-1].amount
+        if decision.issued_on not in coefficients:
+            # before the first recorded decree (2017) Lao động tiên tiến was 0,3 too
+            in_force = coefficient_on(ldtt, decision.issued_on, collective=False)
+            coefficients[decision.issued_on] = in_force if in_force is not None else Decimal("0.3")
+        coefficient = coefficients[decision.issued_on]
+        amount = law.reward_money(coefficient, salary)
         lines.append(
             AwardLine(
                 decision=decision,
                 person=person,
                 title=ldtt,
-                coefficient=ldtt.coefficient_person,
+                coefficient=coefficient,
                 base_salary=salary,
-                reward_amount=law.reward_money(ldtt.coefficient_person, salary),
+                entitled_amount=amount,
+                reward_amount=amount,
             )
         )
     AwardLine.objects.bulk_create(lines, batch_size=BATCH)

@@ -14,8 +14,9 @@ from django.db import transaction
 from import_export import fields, resources, widgets
 from openpyxl import Workbook
 
+from places.models import Commune
 from registry.excel.importer import import_file
-from registry.models import Commune, Cooperative
+from registry.models import Cooperative
 
 HEADERS = ["Mã số HTX", "Tên HTX", "Mã xã", "Ngày đăng ký", "Vốn điều lệ (đồng)", "Người đại diện"]
 

@@ -11,12 +11,13 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.scope import Scope
 from coopportal.lib.xlsx import add_table_sheet, header_cells, safe_cell
+from places.models import Province
 from planning import drilldown
 from planning.measures import MEASURES
 from planning.progress import as_number, plan_for_year
-from registry.models import Province
 
 # (sheet title, measure whose records it lists)
 RECORD_SHEETS = [
@@ -128,7 +129,7 @@ def _yearly_reports_sheet(workbook, year, scope):
     At national scale it is the largest sheet (one row per cooperative)."""
     reports = MEASURES["htx_regular_jobs"].records(year, scope)
     reports = reports.select_related("cooperative__commune__province").order_by(
-        "cooperative__commune__province_id", "cooperative__commune__name", "cooperative__name"
+        "cooperative__commune__province_id", vietnamese("cooperative__commune__name"), vietnamese("cooperative__name")
     )
 
     def rows():
@@ -151,7 +152,7 @@ def _yearly_reports_sheet(workbook, year, scope):
 
 
 AWARD_HEADERS = ["STT", "Danh hiệu, hình thức", "Người hoặc tập thể", "Chức vụ, đơn vị", "Quyết định", "Ngày ký",
-                 "Lý do", "Số tiền thưởng (đồng)"]  # fmt: skip
+                 "Thành tích", "Số tiền thưởng (đồng)", "Ghi chú"]  # fmt: skip
 
 
 def _awards_sheet(workbook, year, scope):
@@ -162,6 +163,7 @@ def _awards_sheet(workbook, year, scope):
         lines = lines.filter(decision__province_id=scope.province)
 
     def rows():
+        number = 0
         for number, line in enumerate(lines.iterator(chunk_size=2000), start=1):
             person = line.person
             where = ", ".join(p for p in (person.job_title, person.unit) if p) if person else ""
@@ -173,10 +175,13 @@ def _awards_sheet(workbook, year, scope):
                 line.decision.number,
                 line.decision.issued_on,
                 line.reason,
-                line.reward_amount,
+                line.reward_amount,  # paid: 0 when a higher award for the same achievement is paid
+                line.one_reward_note,
             ]
+        if not number:
+            yield ["", f"Năm {year} không có khen thưởng nào được ghi nhận."]
 
-    add_table_sheet(workbook, "Khen thưởng", AWARD_HEADERS, rows(), widths=[6, 28, 28, 36, 16, 12, 40, 16])
+    add_table_sheet(workbook, "Khen thưởng", AWARD_HEADERS, rows(), widths=[6, 28, 28, 36, 16, 12, 40, 16, 40])
 
 
 def write_year_report(year, stream, made_on=None, scope=None):

@@ -7,7 +7,7 @@ def portal(request):
 
     The province is lazy so that pages which do not print it cost no query.
     """
-    from registry.models import Province
+    from places.models import Province
 
     return {
         "home_province": SimpleLazyObject(Province.objects.home),

@@ -1,6 +1,6 @@
 """URL converters shared by the apps."""
 
-from registry.models.reports import YEAR_VALIDATORS
+from coopportal.lib.years import YEAR_VALIDATORS
 
 
 class YearConverter:

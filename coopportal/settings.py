@@ -46,10 +46,14 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    "registry",
-    "planning",
-    "awards",
+    # The portal's apps, bottom layer first: each imports only those above
+    # it in this list (README, "Layout"; tests/test_layers.py).
+    "places",
     "accounts",
+    "portal",
+    "registry",
+    "awards",
+    "planning",
     "reports",
 ]
 
@@ -136,10 +140,18 @@ MEDIA_URL = "media/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_client_errors": {"()": "coopportal.lib.logs.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # django-axes logs every successful login at INFO; lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes logs every successful login at INFO; lockouts are warnings.
+        "axes": {"level": "WARNING"},
+        # Django's own loggers print once, through our handler (its default
+        # adds a second console handler under DEBUG).
+        "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO"), "propagate": False},
+        # A 403 or 404 is one line; a 500 keeps its traceback.
+        "django.request": {"filters": ["one_line_client_errors"]},
+    },
 }
 
 # Security headers. With DEBUG off the defaults are those of an HTTPS
@@ -194,8 +206,6 @@ PLAN_PERCENT_DECIMALS = env_int("PLAN_PERCENT_DECIMALS", 1)
 # Chiến sĩ thi đua cấp tỉnh needs Chiến sĩ thi đua cơ sở in this many
 # consecutive years, ending with the year of achievement (see awards/law.py).
 AWARDS_CSTD_PROVINCE_STREAK = env_int("AWARDS_CSTD_PROVINCE_STREAK", 3)
-
-IMPORT_EXPORT_SKIP_ADMIN_LOG = True
 
 # Spreadsheet uploads: bounded before anything is parsed.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from coopportal.demo_accounts import demo_credentials
+from portal.demo_accounts import demo_credentials
 
 
 @require_GET

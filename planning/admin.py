@@ -8,6 +8,7 @@ from planning.models import Indicator, ManualActual, Target
 class TargetInline(ScopedInlineMixin, admin.TabularInline):
     model = Target
     extra = 0
+    fields = ["year", "province", "commune", "value", "source_document"]
     autocomplete_fields = ["province", "commune"]
 
 
@@ -25,6 +26,7 @@ class TargetAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator", "province", "commune"]
     autocomplete_fields = ["indicator", "province", "commune"]
+    fields = ["indicator", "year", "province", "commune", "value", "source_document"]
 
 
 @admin.register(ManualActual)
@@ -34,6 +36,7 @@ class ManualActualAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["indicator", "commune", "entered_by"]
     autocomplete_fields = ["indicator", "province", "commune"]
     readonly_fields = ["entered_by", "entered_at"]
+    fields = ["indicator", "year", "province", "commune", "value", "as_of", "note", "entered_by", "entered_at"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "indicator":

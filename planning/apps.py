@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class PlanningConfig(AppConfig):
     name = "planning"
     verbose_name = _("Plan tracking")
+    demo_loader = "planning.demo.load_demo"

@@ -120,3 +120,8 @@ def load_demo_plan(user=None):
         },
     )
     return count
+
+
+def load_demo(seed=None):
+    """PlanningConfig.demo_loader: the demo plan, as one line for ``load_demo``."""
+    return f"Demo plan: {load_demo_plan()} targets."

@@ -3,6 +3,7 @@ each kind of record."""
 
 from django.utils.translation import gettext_lazy as _
 
+from coopportal.lib.collation import vietnamese
 from registry.models import Cooperative, CooperativeGroup, CooperativeReport, GroupReport, OcopProduct, ValueChainModel
 
 COLUMNS = {
@@ -64,12 +65,12 @@ SELECT_RELATED = {
 }
 
 ORDERING = {
-    Cooperative: ["registration_date", "name"],
-    CooperativeGroup: ["established_on", "name"],
-    CooperativeReport: ["cooperative__name"],
-    GroupReport: ["group__name"],
-    ValueChainModel: ["built_on", "name"],
-    OcopProduct: ["certified_on", "name"],
+    Cooperative: ["registration_date", vietnamese("name")],
+    CooperativeGroup: ["established_on", vietnamese("name")],
+    CooperativeReport: [vietnamese("cooperative__name")],
+    GroupReport: [vietnamese("group__name")],
+    ValueChainModel: ["built_on", vietnamese("name")],
+    OcopProduct: ["certified_on", vietnamese("name")],
 }
 
 

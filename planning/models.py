@@ -74,30 +74,43 @@ class Indicator(models.Model):
         return list(self.Group.values).index(self.group)
 
 
-class Target(models.Model):
-    """The value an indicator should reach in a year (province-wide, or for one commune)."""
+class AreaFigure(models.Model):
+    """What a target and a manual actual share: a figure of a year for the
+    whole country (no province), a province, or one commune of it."""
 
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
-    )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     province = models.ForeignKey(
-        "registry.Province",
+        "places.Province",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
         verbose_name=_("province"),
-        help_text=_("Leave empty for a national target."),
+        help_text=_("Leave empty for a national figure."),
     )
     commune = models.ForeignKey(
-        "registry.Commune",
+        "places.Commune",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
         verbose_name=_("commune"),
         help_text=_("Leave empty for the whole province."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if self.commune_id and self.commune.province_id != self.province_id:
+            raise ValidationError({"commune": _("The commune is not in the chosen province.")})
+
+
+class Target(AreaFigure):
+    """The value an indicator should reach in a year (national, province-wide, or for one commune)."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
     )
     value = models.DecimalField(_("target"), max_digits=16, decimal_places=2)
     source_document = models.CharField(
@@ -139,30 +152,13 @@ class Target(models.Model):
     def __str__(self):
         return f"{self.indicator.code} {self.year}: {self.value}"
 
-    def clean(self):
-        if self.commune_id and self.commune.province_id != self.province_id:
-            raise ValidationError({"commune": _("The commune is not in the chosen province.")})
 
-
-class ManualActual(models.Model):
+class ManualActual(AreaFigure):
     """An actual typed in with evidence, for an indicator the registry cannot
     compute. Several dated entries may exist; the latest counts."""
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="manual_actuals", verbose_name=_("indicator")
-    )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    province = models.ForeignKey(
-        "registry.Province",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("province"),
-        help_text=_("Leave empty for a national figure."),
-    )
-    commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("commune")
     )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     as_of = models.DateField(_("as of"))
@@ -189,8 +185,7 @@ class ManualActual(models.Model):
         return f"{self.indicator.code} {self.year}: {self.value} ({self.as_of:%d/%m/%Y})"
 
     def clean(self):
-        if self.commune_id and self.commune.province_id != self.province_id:
-            raise ValidationError({"commune": _("The commune is not in the chosen province.")})
+        super().clean()
         if self.indicator_id and self.indicator.is_computed:
             raise ValidationError(
                 {"indicator": _("This indicator is computed from the registry; its actual cannot be typed in.")}

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_GET
 from accounts.scoping import request_scope, restrict
 from awards.models import AwardLine
 from coopportal.lib.xlsx import table_workbook, xlsx_response
+from places.models import Commune, Province
 from planning import drilldown
 from planning.measures import MEASURES
 from planning.models import Indicator, Target
 from planning.progress import as_number, plan_for_year, plan_with_breakdown, round_half_up
-from registry.models import Commune, Province
 
 DRILLDOWN_PAGE_SIZE = 200
 

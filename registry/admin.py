@@ -4,30 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
+from coopportal.lib.collation import vietnamese
+from places.models import Commune, Province
+from portal.admin_mixins import FoldedSearchMixin
 from registry.admin_excel import SpreadsheetAdminMixin
 from registry.models import (
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
     CooperativeStatusChange,
     GroupReport,
     OcopProduct,
-    Province,
     ValueChainModel,
 )
-
-
-class FoldedSearchMixin:
-    """Admin search through the model's ``search()`` queryset method, which
-    ignores diacritics and case ("tram tau" finds "Trạm Tấu")."""
-
-    search_fields = ["search_text"]  # shows the search box; the lookup is ours
-
-    def get_search_results(self, request, queryset, search_term):
-        if not search_term:
-            return queryset, False
-        return queryset.search(search_term), False
 
 
 def year_filter(field, title):
@@ -65,7 +54,7 @@ class UsedCommuneFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         used = model_admin.get_queryset(request).values("commune")
-        return [(c.code, c.name) for c in Commune.objects.filter(code__in=used).order_by("name")]
+        return [(c.code, c.name) for c in Commune.objects.filter(code__in=used).order_by(vietnamese("name"))]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -73,6 +62,8 @@ class UsedCommuneFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The places app's admin lives here: places sits below accounts, whose
+# scoping the commune list needs.
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]

@@ -17,10 +17,10 @@ import random
 
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from registry.admin_units import communes_from_legacy_province
+from places.admin_units import communes_from_legacy_province
+from places.models import Commune
 from registry.models import (
     Classification,
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,
@@ -195,25 +195,18 @@ class DemoGenerator:
         suspended = middle[DISSOLVED_BEFORE_2021 : DISSOLVED_BEFORE_2021 + SUSPENDED_IN_2021]
         everyone = old + [c for cs in by_year.values() for c in cs] + unions
         bulk_create_with_history(everyone, Cooperative, batch_size=500, default_change_reason=DEMO)
-        history = [
-            CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.registration_date) for c in everyone
-        ]
+        CooperativeStatusChange.record(everyone)  # each from its registration date
         for coop in dissolved:
             coop.status = Cooperative.Status.DISSOLVED
             coop.status_since = self.day_in(self.rng.choice([2019, 2020]))
-            history.append(CooperativeStatusChange(cooperative=coop, status=coop.status, changed_on=coop.status_since))
         for coop in suspended:
             coop.status = Cooperative.Status.SUSPENDED
             coop.status_since = self.day_in(2021, datetime.date(2021, 6, 30))
-            history.append(
-                CooperativeStatusChange(
-                    cooperative=coop, status=coop.status, changed_on=coop.status_since, note="Tạm ngừng sản xuất"
-                )
-            )
         bulk_update_with_history(
             dissolved + suspended, Cooperative, ["status", "status_since"], default_change_reason=DEMO
         )
-        CooperativeStatusChange.objects.bulk_create(history, batch_size=1000)
+        CooperativeStatusChange.record(dissolved)
+        CooperativeStatusChange.record(suspended, note="Tạm ngừng sản xuất")
 
         htx = old + [c for cs in by_year.values() for c in cs]
         self.reports(htx, set(dissolved), set(suspended))
@@ -345,3 +338,11 @@ def load_demo_registry(seed=SEED):
     if demo_registry_present():
         return None
     return DemoGenerator(seed).build()
+
+
+def load_demo(seed=None):
+    """RegistryConfig.demo_loader: the demo registry, as one line for ``load_demo``."""
+    counts = load_demo_registry(SEED if seed is None else seed)
+    if counts is None:
+        return "Demo registry already present; left as it is."
+    return f"Demo registry: {counts['cooperatives']} cooperatives, {counts['groups']} groups."

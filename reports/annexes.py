@@ -9,6 +9,7 @@ scale these tables hold tens of thousands of rows.
 import datetime
 from dataclasses import dataclass, field
 
+from coopportal.lib.collation import vietnamese
 from planning.measures import MEASURES
 from registry.models import Classification, Cooperative, CooperativeGroup
 from reports.figures import vn_number
@@ -77,7 +78,7 @@ def record_annexes():
     ]
     return [
         Annex("HTX thành lập mới", "DANH SÁCH HTX THÀNH LẬP MỚI NĂM", "HTX", "htx_registered",
-              coop_columns, ["registration_date", "name"]),
+              coop_columns, ["registration_date", vietnamese("name")]),
         Annex("THT thành lập mới", "DANH SÁCH TỔ HỢP TÁC THÀNH LẬP MỚI NĂM", "THT", "tht_established", [
             no,
             Column("Tên tổ hợp tác", 44, "name"),
@@ -85,9 +86,9 @@ def record_annexes():
             Column("Ngày thành lập", 13, "established_on"),
             Column("Số thành viên", 11, "members", summed=True),
             Column("Tình trạng", 16, "status", show=labels["group"]),
-        ], ["established_on", "name"]),
+        ], ["established_on", vietnamese("name")]),
         Annex("HTX chuyển đổi", "DANH SÁCH HTX CHUYỂN ĐỔI THÀNH HTX KIỂU MỚI NĂM", "HTX", "htx_converted",
-              coop_columns, ["converted_on", "name"]),
+              coop_columns, ["converted_on", vietnamese("name")]),
         Annex("Mô hình chuỗi giá trị", "MÔ HÌNH HTX SẢN XUẤT GẮN VỚI CHUỖI GIÁ TRỊ NĂM", "mô hình",
               "value_chain_models", [
             no,
@@ -96,7 +97,7 @@ def record_annexes():
             Column("Hợp tác xã", 38, "cooperative__name"),
             Column("Xã, phường", 22, "cooperative__commune__name"),
             Column("Ngày xây dựng", 13, "built_on"),
-        ], ["built_on", "name"]),
+        ], ["built_on", vietnamese("name")]),
         Annex("Sản phẩm OCOP", "SẢN PHẨM OCOP ĐƯỢC LIÊN MINH HTX TƯ VẤN, HỖ TRỢ NĂM", "sản phẩm",
               "ocop_supported", [
             no,
@@ -105,7 +106,7 @@ def record_annexes():
             Column("Hợp tác xã", 38, "cooperative__name"),
             Column("Xã, phường", 22, "cooperative__commune__name"),
             Column("Ngày công nhận", 13, "certified_on"),
-        ], ["certified_on", "name"]),
+        ], ["certified_on", vietnamese("name")]),
         Annex("Báo cáo HTX năm", "TÌNH HÌNH HOẠT ĐỘNG CỦA CÁC HTX NĂM", "HTX", "htx_regular_jobs", [
             no,
             Column("Mã số HTX", 13, "cooperative__registration_code"),
@@ -117,7 +118,8 @@ def record_annexes():
             Column("Doanh thu (đồng)", 18, "revenue", summed=True),
             Column("Thu nhập bình quân (đồng/người/năm)", 16, "avg_income"),
             Column("Xếp loại", 14, "classification", show=labels["class"]),
-        ], ["cooperative__commune__province_id", "cooperative__commune__name", "cooperative__name"]),
+        ], ["cooperative__commune__province_id", vietnamese("cooperative__commune__name"),
+            vietnamese("cooperative__name")]),
     ]  # fmt: skip
 
 
@@ -130,6 +132,7 @@ AWARD_COLUMNS = [
     Column("Ngày ký", 12),
     Column("Thành tích", 36),
     Column("Số tiền thưởng (đồng)", 16, summed=True),
+    Column("Ghi chú", 30),
 ]
 
 
@@ -145,7 +148,7 @@ def award_rows(year, scope):
         where = ", ".join(p for p in (person.job_title, person.unit) if p) if person else ""
         name = person.full_name if person else str(line.collective)
         yield (line.title.name, name, where, line.decision.number, line.decision.issued_on,
-               line.reason, line.reward_amount)  # fmt: skip
+               line.reason, line.reward_amount, str(line.one_reward_note))  # fmt: skip
 
 
 def _writer(sheet, formats, value, centred):

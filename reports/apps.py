@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Year-end reports")
+    demo_loader = "reports.demo.load_demo"

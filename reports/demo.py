@@ -27,3 +27,8 @@ def load_demo_report_settings():
         province_id=settings.HOME_PROVINCE_CODE, defaults=DEMO_SETTINGS
     )
     return found
+
+
+def load_demo(seed=None):
+    """ReportsConfig.demo_loader: the demo settings, as one line for ``load_demo``."""
+    return f"Demo report settings: {load_demo_report_settings()}."

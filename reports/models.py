@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from registry.models.reports import YEAR_VALIDATORS
+from coopportal.lib.years import YEAR_VALIDATORS
 
 
 class ReportSettings(models.Model):
     """The administrative form of one province's year-end report."""
 
     province = models.OneToOneField(
-        "registry.Province",
+        "places.Province",
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("province"),

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from coopportal.lib.scope import Scope
-from registry.models import Province
+from places.models import Province
 from reports.annexes import AWARD_COLUMNS, HEADER_ROW, award_rows, record_annexes, write_table
 from reports.figures import SECTIONS, plan_lines
 from reports.models import ReportSettings

@@ -4,7 +4,7 @@ own people, away from the demo's 2019–2021 awards."""
 import datetime
 import itertools
 
-from awards.models import AwardLine, Collective, CollectiveKind, Decision, Person, Title
+from awards.models import AwardLine, Collective, CollectiveKind, Decision, FighterShareCap, Person, Title
 
 _numbers = itertools.count(100)
 
@@ -40,3 +40,9 @@ def award(on, code, recipient, **fields):
     line.full_clean()
     line.save()
     return line
+
+
+def without_share_cap():
+    """Lift the 15% share of Chiến sĩ thi đua cơ sở (Decree 91/2017) for a
+    test about other rules, whose few people could not meet it."""
+    FighterShareCap.objects.filter(percent__isnull=False).update(percent=None)

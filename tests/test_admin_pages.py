@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from places.models import Commune
 from planning.models import Indicator, ManualActual, Target
 from registry.models import (
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,

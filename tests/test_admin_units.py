@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from registry.admin_units import communes_from_legacy_province
-from registry.models import Commune, Province
+from places.admin_units import communes_from_legacy_province
+from places.models import Commune, Province
 
 pytestmark = pytest.mark.django_db
 

@@ -49,9 +49,10 @@ def test_ldtt_and_cstd_co_so_for_one_person_in_one_save_are_accepted(admin_clien
     response = admin_client.post(ADD_URL, _decision_form([(someone, law.LDTT), (someone, law.CSTD_CO_SO)]))
     assert response.status_code == 302
     saved = Decision.objects.get(number="99/QĐ-LMHTX")
-    assert sorted(saved.lines.values_list("title__code", "reward_amount")) == [
-        (law.CSTD_CO_SO, 1_800_000),
-        (law.LDTT, 540_000),
+    # both recorded; one achievement, so only the higher reward is paid
+    assert sorted(saved.lines.values_list("title__code", "entitled_amount", "reward_amount")) == [
+        (law.CSTD_CO_SO, 1_800_000, 1_800_000),
+        (law.LDTT, 540_000, 0),
     ]
 
 

@@ -27,14 +27,28 @@ def test_the_seed_awards_of_2021_are_there():
     tuan = lines.get(person__full_name="Trần Thế Tuấn", title__code=law.GIAY_KHEN)
     assert tuan.decision.campaign == "Chương trình kết nối cung cầu của Liên minh HTX Việt Nam"
     assert tuan.person.unit == "Trung tâm Tư vấn hỗ trợ thành viên"
+    # Programme 18: a reward to individuals, no Giấy khen, no collective
     programme_18 = lines.filter(decision__campaign="Chương trình hành động số 18 của Tỉnh ủy")
-    assert programme_18.filter(person__isnull=False).count() == 2
-    assert programme_18.filter(collective__cooperative__isnull=False).count() == 1
+    assert sorted(programme_18.values_list("person__full_name", "title__code", "reward_amount")) == [
+        ("Triệu Văn Dũng", law.TIEN_THUONG, 500_000),
+        ("Đỗ Văn Khánh", law.TIEN_THUONG, 500_000),
+    ]
+    assert not lines.filter(collective__cooperative__isnull=False).exists()
+
+
+def test_an_earlier_demo_line_is_removed_when_loading_again():
+    stale = AwardLine.objects.get(person__full_name="Đỗ Văn Khánh", title__code=law.TIEN_THUONG)
+    stale.title = Title.objects.get(code=law.GIAY_KHEN)
+    stale.override_amount, stale.override_note = None, ""
+    stale.save()
+    load_demo_awards()
+    khanh = AwardLine.objects.filter(person__full_name="Đỗ Văn Khánh", decision__number="06/QĐ-LMHTX")
+    assert list(khanh.values_list("title__code", flat=True)) == [law.TIEN_THUONG]
 
 
 def test_loading_again_changes_nothing():
     before = _snapshot()
-    assert load_demo_awards() == len(before) == 21
+    assert load_demo_awards() == len(before) == 20
     assert _snapshot() == before
     assert Person.objects.filter(full_name="Nguyễn Đức Lâm").count() == 1
 
@@ -42,7 +56,7 @@ def test_loading_again_changes_nothing():
 def test_the_command_reports_the_awards():
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    assert "Demo awards: 21 award lines." in out.getvalue()
+    assert "Demo awards: 20 award lines." in out.getvalue()
 
 
 def test_the_reference_data_comes_back_after_the_database_is_emptied():
@@ -50,6 +64,6 @@ def test_the_reference_data_comes_back_after_the_database_is_emptied():
     Decision.objects.all().delete()
     Title.objects.all().delete()
     BaseSalary.objects.all().delete()
-    assert load_demo_awards() == 21
-    assert Title.objects.count() == 9
-    assert BaseSalary.objects.count() == 4
+    assert load_demo_awards() == 20
+    assert Title.objects.count() == 15
+    assert BaseSalary.objects.count() == 5

@@ -1,8 +1,8 @@
 """The year's award list (grouped by title, with reward money), a
 recipient's history, and the dashboard's count, from the demo awards for
 2021 (../shared/seed): Chiến sĩ thi đua cơ sở to Nguyễn Đức Lâm, Lao động
-tiên tiến to seven, a collective title, and Giấy khen under Programme 18
-and the supply–demand programme."""
+tiên tiến to seven, a collective title, a reward under Programme 18 and
+Giấy khen for the supply–demand programme."""
 
 import datetime
 
@@ -10,17 +10,22 @@ import pytest
 
 from awards import law
 from awards.models import AwardLine, Collective, Person
+from registry.models import Cooperative
 from tests.awards_helpers import award, decision, person
 
 pytestmark = pytest.mark.django_db
 
-# title code: (awards, reward money) for 2021, all decided on 20/01/2022 at 1,490,000
+# title code: (awards, reward money paid) for 2021, all decided on 20/01/2022 at 1,490,000
 GROUPS_2021 = [
     (law.CSTD_CO_SO, 1, 1_490_000),
-    (law.LDTT, 7, 3_150_000),  # 7 x 450,000 (447,000 rounded up)
+    # 7 x 450,000 (447,000 rounded up), but Nguyễn Đức Lâm's is not paid: he is
+    # paid his Chiến sĩ thi đua cơ sở for the same achievement
+    (law.LDTT, 7, 2_700_000),
     (law.TT_LDTT, 1, 1_200_000),  # 1,192,000 rounded up
-    (law.GIAY_KHEN, 4, 2_250_000),  # 3 individuals x 450,000 + a cooperative 900,000 (0.6)
+    (law.GIAY_KHEN, 1, 450_000),  # Trần Thế Tuấn, supply–demand programme
+    (law.TIEN_THUONG, 2, 1_000_000),  # Programme 18: 2 x 500,000 as the decision states
 ]
+COUNT_2021, TOTAL_2021 = 12, 6_840_000
 
 
 def _revoke(line):
@@ -36,9 +41,11 @@ def test_the_year_page_groups_the_awards_by_title_with_totals(leader_client):
     assert response.status_code == 200
     groups = [(g.title.code, len(g.lines), g.total) for g in response.context["groups"]]
     assert groups == GROUPS_2021
-    assert (response.context["count"], response.context["total"]) == (13, 8_090_000)
+    assert (response.context["count"], response.context["total"]) == (COUNT_2021, TOTAL_2021)
     page = response.content.decode()
-    assert '<dd id="award-total">8.090.000</dd>' in page
+    assert '<dd id="award-total">6.840.000</dd>' in page
+    assert "450.000 không chi: chỉ hưởng mức thưởng cao nhất, điểm c khoản 2 Điều 66 Nghị định 91/2017" in page
+    assert "Cần kiểm tra:" in page
     assert "Nguyễn Đức Lâm" in page
     assert "Chương trình kết nối cung cầu của Liên minh HTX Việt Nam" in page
     assert "2.021" not in page
@@ -48,20 +55,18 @@ def test_a_revoked_award_leaves_the_year_totals_and_the_dashboard(leader_client)
     line = AwardLine.objects.get(person__full_name="Trần Thế Tuấn", title__code=law.GIAY_KHEN)
     _revoke(line)
     response = leader_client.get("/awards/2021/")
-    assert (response.context["count"], response.context["total"]) == (12, 7_640_000)
-    assert next(g.lines for g in response.context["groups"] if g.title.code == law.GIAY_KHEN) == list(
-        AwardLine.objects.counting().for_year(2021).filter(title__code=law.GIAY_KHEN).order_by("id")
-    )
+    assert (response.context["count"], response.context["total"]) == (11, 6_390_000)
+    assert law.GIAY_KHEN not in [group.title.code for group in response.context["groups"]]
     assert response.context["revoked"] == [line]
     assert "Hủy bỏ do kê khai sai thành tích" in response.content.decode()
-    assert leader_client.get("/dashboard/2021/").context["award_count"] == 12
+    assert leader_client.get("/dashboard/2021/").context["award_count"] == 11
 
 
 def test_the_dashboard_shows_the_number_of_awards_of_the_year(leader_client):
     response = leader_client.get("/dashboard/2021/")
-    assert response.context["award_count"] == 13
+    assert response.context["award_count"] == 12
     page = response.content.decode()
-    assert '<a href="/awards/2021/"><strong id="award-count">13</strong></a>' in page
+    assert '<a href="/awards/2021/"><strong id="award-count">12</strong></a>' in page
     assert leader_client.get("/dashboard/2020/").context["award_count"] == 5
 
 
@@ -71,7 +76,7 @@ def test_the_person_page_shows_the_history_across_years(leader_client):
     assert response.status_code == 200
     history = [(year, [line.title.code for line in lines]) for year, lines in response.context["history"]]
     assert history == [(2021, [law.CSTD_CO_SO, law.LDTT]), (2020, [law.LDTT]), (2019, [law.LDTT])]
-    assert response.context["total"] == 2_840_000
+    assert response.context["total"] == 2_390_000  # 1,490,000 + 450,000 + 450,000: not the 2021 LĐTT
     page = response.content.decode()
     assert "Giám đốc Trung tâm" in page
     assert '<a href="/awards/2019/">2019</a>' in page
@@ -87,10 +92,12 @@ def test_the_person_page_marks_a_revoked_award_and_leaves_it_out_of_the_total(le
 
 
 def test_the_collective_page_links_the_cooperative(leader_client):
-    collective = Collective.objects.get(cooperative__isnull=False)
+    cooperative = Cooperative.objects.order_by("registration_code").first()
+    collective = Collective.objects.create(kind=Collective.Kind.COOPERATIVE, cooperative=cooperative)
+    award(decision(2023), law.GIAY_KHEN, collective)
     response = leader_client.get(f"/awards/collective/{collective.pk}/")
     assert response.status_code == 200
-    assert response.context["total"] == 900_000
+    assert response.context["total"] == 1_080_000  # 0.3 x 2 x 1,800,000
     assert f"/registry/htx/{collective.cooperative_id}/" in response.content.decode()
 
 
@@ -138,7 +145,7 @@ def test_the_year_page_costs_a_fixed_number_of_queries(leader_client, django_ass
     for i in range(10):
         award(on, law.GIAY_KHEN, person(f"Người Thứ {i}"))
     with django_assert_num_queries(YEAR_QUERIES):
-        assert leader_client.get("/awards/2021/").context["count"] == 23
+        assert leader_client.get("/awards/2021/").context["count"] == COUNT_2021 + 10
 
 
 def test_the_person_page_costs_a_fixed_number_of_queries(leader_client, django_assert_num_queries):
@@ -152,4 +159,4 @@ def test_the_english_page_speaks_english(leader_client):
     leader_client.post("/i18n/setlang/", {"language": "en", "next": "/awards/2021/"})
     page = leader_client.get("/awards/2021/").content.decode()
     assert "Grassroots Emulation Fighter" in page
-    assert "8,090,000" in page
+    assert "6,840,000" in page

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from awards import law
 from awards.models import AwardLine, Collective, CollectiveKind
 from registry.models import Cooperative
-from tests.awards_helpers import award, build, decision, person, unit
+from tests.awards_helpers import award, build, decision, person, unit, without_share_cap
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,7 @@ def test_a_revoked_ldtt_does_not_count():
 
 
 def _cstd_co_so(someone, *years):
+    without_share_cap()
     for year in years:
         award(decision(year), law.LDTT, someone)
         award(decision(year), law.CSTD_CO_SO, someone)
@@ -258,3 +259,90 @@ def test_a_number_is_used_once_a_year_at_one_level():
     assert [e.code for e in error.value.error_dict["number"]] == ["number_taken"]
     next_year = decision(2024, number=first.number)
     next_year.full_clean()
+
+
+# Chiến sĩ thi đua cơ sở within the share the law in force sets: 15% of the
+# body's Lao động tiên tiến under Decree 91/2017, none found from 1/1/2024
+
+
+def _ldtt_for(count, year, on):
+    for i in range(count):
+        award(on, law.LDTT, person(f"Người Lao Động {year} {i}"))
+
+
+def test_under_decree_91_seven_ldtt_allow_one_cstd_co_so():
+    on = decision(2022)  # signed 15/01/2023
+    _ldtt_for(6, 2022, on)
+    first = person("Người Thứ Nhất")
+    award(on, law.LDTT, first)
+    award(on, law.CSTD_CO_SO, first)  # 1 of 7: 15% of 7 = 1,05
+
+
+def test_under_decree_91_six_ldtt_allow_no_cstd_co_so():
+    on = decision(2022)
+    _ldtt_for(5, 2022, on)
+    first = person("Người Thứ Nhất")
+    award(on, law.LDTT, first)
+    _refused(build(on, law.CSTD_CO_SO, first), "share", count=1, ldtt=6, allowed=0, percent=15)
+
+
+def test_under_decree_91_a_second_cstd_co_so_needs_fourteen_ldtt():
+    on = decision(2022)
+    _ldtt_for(11, 2022, on)
+    first, second = person("Người Thứ Nhất"), person("Người Thứ Hai")
+    for someone in (first, second):
+        award(on, law.LDTT, someone)
+    award(on, law.CSTD_CO_SO, first)
+    _refused(build(on, law.CSTD_CO_SO, second), "share", count=2, ldtt=13, allowed=1)
+    award(on, law.LDTT, person("Người Thứ Ba"))
+    award(on, law.CSTD_CO_SO, second)  # 2 of 14: 15% of 14 = 2,1
+
+
+def test_another_body_has_its_own_share():
+    someone = person()
+    on = decision(2022, level="other")
+    award(on, law.LDTT, someone)
+    _refused(build(on, law.CSTD_CO_SO, someone), "share", ldtt=1, allowed=0)
+
+
+def test_from_2024_no_share_is_enforced():
+    someone = person()
+    on = decision(2023)  # signed 15/01/2024
+    award(on, law.LDTT, someone)
+    award(on, law.CSTD_CO_SO, someone)
+
+
+# Chiến sĩ thi đua toàn quốc after two consecutive provincial titles
+
+
+def _cstd_tinh(someone, *years):
+    without_share_cap()
+    for year in years:
+        _cstd_co_so(someone, *range(year - 2, year + 1))
+        award(decision(year, level="province", issued_on=datetime.date(year + 1, 4, 1)), law.CSTD_TINH, someone)
+
+
+def test_cstd_toan_quoc_after_two_consecutive_provincial_titles_is_accepted():
+    someone = person()
+    _cstd_tinh(someone, 2020, 2023)
+    on = decision(2023, level="government", issued_on=datetime.date(2024, 9, 2))
+    line = award(on, law.CSTD_TOAN_QUOC, someone)
+    assert line.reward_amount == 10_530_000  # 4,5 x 2,340,000 (from 1/7/2024)
+
+
+def test_cstd_toan_quoc_with_one_provincial_title_is_refused():
+    someone = person()
+    _cstd_tinh(someone, 2023)
+    on = decision(2023, level="government", issued_on=datetime.date(2024, 9, 2))
+    _refused(build(on, law.CSTD_TOAN_QUOC, someone), "prerequisite", required=law.CSTD_TINH, missing="2020")
+
+
+def test_a_provincial_title_under_a_national_one_cannot_be_revoked_first():
+    someone = person()
+    _cstd_tinh(someone, 2020, 2023)
+    award(decision(2023, level="government", issued_on=datetime.date(2024, 9, 2)), law.CSTD_TOAN_QUOC, someone)
+    provincial = AwardLine.objects.get(person=someone, title__code=law.CSTD_TINH, decision__year=2020)
+    provincial.status = AwardLine.Status.REVOKED
+    provincial.revoked_on = datetime.date(2025, 3, 1)
+    provincial.revocation_reason = "Hủy bỏ"
+    _refused(provincial, "dependant", other=law.CSTD_TOAN_QUOC)

@@ -7,9 +7,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from coopportal.lib.scope import Scope
+from places.models import Commune
 from planning.measures import MEASURES
 from planning.models import Indicator, ManualActual
-from registry.models import Commune, Cooperative
+from registry.models import Cooperative
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from coopportal.demo_accounts import DEMO_ACCOUNTS, DemoAccountsRefused, create_demo_accounts
+from portal.demo_accounts import DEMO_ACCOUNTS, DemoAccountsRefused, create_demo_accounts
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from registry.models import Cooperative
 from tests.excel_helpers import read_xlsx, xlsx_bytes
@@ -51,11 +52,12 @@ def test_a_non_spreadsheet_gets_a_message_not_a_500(admin_client):
     assert "không phải tệp Excel" in response.content.decode()
 
 
-def test_a_token_from_another_session_is_refused(admin_client, client, django_user_model):
+def test_a_token_from_another_session_is_refused(admin_client, django_user_model):
     token = _upload(admin_client, GOOD).context["token"]
     other = django_user_model.objects.create_superuser("other", "o@example.org", "another-long-password")
-    client.force_login(other)
-    assert client.post(CONFIRM_URL, {"token": token}).status_code == 404
+    another_session = Client()  # admin_client is the ``client`` fixture itself
+    another_session.force_login(other)
+    assert another_session.post(CONFIRM_URL, {"token": token}).status_code == 404
     assert not Cooperative.objects.filter(registration_code="5209400001").exists()
 
 

@@ -108,8 +108,8 @@ def test_a_missing_required_column_is_reported_on_row_1():
     assert {(e.row, e.column) for e in plan.errors} == {(1, "Mã số HTX"), (1, "Ngày đăng ký")}
 
 
-def test_the_command_exits_1_listing_every_error(capsys):
-    path = "/tmp/coopportal-bad-rows.xlsx"
+def test_the_command_exits_1_listing_every_error(capsys, tmp_path):
+    path = tmp_path / "bad-rows.xlsx"
     with open(path, "wb") as stream:
         stream.write(xlsx_bytes(BAD_ROWS))
     before = Cooperative.objects.count()

@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.core.cache import cache
 
+from places.models import Commune
 from planning.measures import EVERYWHERE, evaluate
 from registry.excel.importer import import_file
-from registry.models import Commune, Cooperative, DataVersion
+from registry.models import Cooperative, DataVersion
 from tests.excel_helpers import xlsx_bytes
 
 pytestmark = pytest.mark.django_db

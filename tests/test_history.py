@@ -6,8 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from places.models import Commune
 from registry.excel.importer import import_file
-from registry.models import Commune, Cooperative
+from registry.models import Cooperative
 from tests.excel_helpers import xlsx_bytes
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ import pytest
 
 from accounts import roles
 from awards.models import Person
-from registry.models import Commune, Cooperative
+from places.models import Commune
+from registry.models import Cooperative
 
 pytestmark = pytest.mark.django_db
 

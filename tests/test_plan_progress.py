@@ -69,7 +69,7 @@ def test_plan_status(actual, target, comparison, status):
 
 
 def test_percent_is_shown_with_a_decimal_comma_in_vietnamese():
-    template = Template("{% load planning %}{{ p|percent }} {{ n|figure:'count' }}")
+    template = Template("{% load formatting %}{{ p|percent }} {{ n|figure:'count' }}")
     context = Context({"p": Decimal("133.8"), "n": Decimal(1183)})
     with translation.override("vi"):
         assert template.render(context) == "133,8% 1.183"

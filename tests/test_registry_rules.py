@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from registry.models import Commune, Cooperative, CooperativeGroup, OcopProduct
+from places.models import Commune
+from registry.models import Cooperative, CooperativeGroup, OcopProduct
 from registry.validators import validate_registration_code
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +55,9 @@ def test_the_name_must_begin_with_the_kind():
         make_coop(name="Công ty Chè Trạm Tấu").full_clean()
     assert "name" in error.value.message_dict
     union = make_coop(kind=Cooperative.Kind.UNION, name="Hợp tác xã Chè")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Liên hiệp hợp tác xã") as error:
         union.full_clean()
+    assert list(error.value.message_dict) == ["name"]
     make_coop(kind=Cooperative.Kind.UNION, name="Liên hiệp hợp tác xã Chè Yên Bái").full_clean()
 
 
@@ -100,7 +102,7 @@ def test_saving_without_a_status_change_adds_no_history():
 
 def test_a_conversion_before_registration_is_refused():
     coop = make_coop(converted_on=datetime.date(2020, 1, 1))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày chuyển đổi không được trước ngày đăng ký"):
         coop.full_clean()
 
 
@@ -108,8 +110,9 @@ def test_ocop_stars_are_3_to_5():
     coop = make_coop()
     coop.save()
     product = OcopProduct(name="Chè", cooperative=coop, stars=2, certified_on=datetime.date(2021, 5, 5))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         product.full_clean()
+    assert list(error.value.message_dict) == ["stars"]
 
 
 def test_an_upgraded_group_names_its_cooperative():

@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from coopportal.lib.text import fold
-from registry.models import Commune, Cooperative, CooperativeGroup
+from places.models import Commune
+from registry.models import Cooperative, CooperativeGroup
 
 pytestmark = pytest.mark.django_db
 

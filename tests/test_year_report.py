@@ -197,14 +197,16 @@ def test_the_annexes_list_the_records_behind_the_figures(report_2021):
 
 def test_the_awards_sheet_totals_the_money(report_2021):
     sheet = report_2021["Khen thưởng"]
-    rows = list(sheet.iter_rows(min_row=5, max_row=18, values_only=True))
+    assert [c.value for c in sheet[4]][-2:] == ["Số tiền thưởng (đồng)", "Ghi chú"]
+    rows = list(sheet.iter_rows(min_row=5, max_row=17, values_only=True))
     lines, total = rows[:-1], rows[-1]
-    assert len(lines) == 13  # the demo's 2021 awards: 1 + 7 + 1 + 4
+    assert len(lines) == 12  # the demo's 2021 awards: 1 + 7 + 1 + 1 + 2
     lam = [r for r in lines if r[2] == "Nguyễn Đức Lâm"]
-    assert {r[1] for r in lam} >= {"Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"}
-    assert all(isinstance(r[7], int) and r[7] > 0 for r in lines)
-    assert total[0] == f"Cộng: {len(lines)} lượt"
-    assert total[7] == f"=SUM(H5:H{4 + len(lines)})"
+    assert [(r[1], r[7]) for r in lam] == [("Chiến sĩ thi đua cơ sở", 1490000), ("Lao động tiên tiến", 0)]
+    assert lam[1][8].startswith("chỉ hưởng mức thưởng cao nhất")  # one achievement, the highest reward only
+    assert all(isinstance(r[7], int) and r[7] >= 0 for r in lines)  # 0: a higher award paid instead
+    assert total[0] == "Cộng: 12 lượt"
+    assert total[7] == "=SUM(H5:H16)"
 
 
 def test_the_notes_sheet_defines_the_measures(report_2021):

@@ -2,8 +2,9 @@
 what reward. The legal figures and what was verified: awards/law.py."""
 
 from awards.models.decisions import AwardLine, AwardStatus, Decision
+from awards.models.rates import BaseSalary, CollectiveMultiplier, FighterShareCap, RoundingRule, TitleCoefficient
 from awards.models.recipients import Collective, CollectiveKind, Person
-from awards.models.titles import AppliesTo, BaseSalary, Title, TitleKind
+from awards.models.titles import AppliesTo, Title, TitleKind
 
 __all__ = [
     "AppliesTo",
@@ -12,8 +13,12 @@ __all__ = [
     "BaseSalary",
     "Collective",
     "CollectiveKind",
+    "CollectiveMultiplier",
     "Decision",
+    "FighterShareCap",
     "Person",
+    "RoundingRule",
     "Title",
+    "TitleCoefficient",
     "TitleKind",
 ]

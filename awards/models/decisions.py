@@ -4,19 +4,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q, Sum
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards import law
+from awards.models.rates import BaseSalary, RoundingRule, coefficient_on
 from awards.models.rules import AwardLineRules
-from awards.models.titles import BaseSalary
+from coopportal.lib.loaded import RemembersLoadedValues
 from coopportal.lib.text import fold
+from places.models import owning_province_field
 from registry.models.reports import YEAR_VALIDATORS
-from registry.models.units import owning_province_field
-
-_DEFERRED = object()
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -36,7 +37,7 @@ class DecisionQuerySet(models.QuerySet):
         return qs.distinct()
 
 
-class Decision(models.Model):
+class Decision(RemembersLoadedValues, models.Model):
     """A decision conferring emulation titles or forms of commendation
     (quyết định khen thưởng). Its award lines say who receives what."""
 
@@ -88,24 +89,24 @@ class Decision(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join(p for p in (self.number, self.issuer, self.signer, self.campaign) if p))
-        revalue = self.pk is not None and self._loaded_issued_on not in (self.issued_on, _DEFERRED)
+        redated = self.pk is not None and self.loaded("issued_on") not in (None, self.issued_on)
+        regrouped = self.pk is not None and any(
+            self.loaded(name) not in (None, getattr(self, name)) for name in ("year", "campaign")
+        )
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if revalue:
-                # A new date may fall under another base salary.
+            if redated or regrouped:
+                # A new date may fall under other rates; a new year or
+                # campaign changes which awards reward one achievement.
                 for line in self.lines.select_related("title"):
                     line.decision = self
+                    line.revalue = redated
                     line.save()
-        self._loaded_issued_on = self.issued_on
+        self.remember_loaded()
 
-    # The date as loaded, so that save() can revalue the lines when it changes.
-    _loaded_issued_on = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_issued_on = instance.__dict__.get("issued_on", _DEFERRED)
-        return instance
+    # The date, year and campaign as loaded, so that save() can revalue and
+    # settle the lines when they change.
+    loaded_values = ("issued_on", "year", "campaign")
 
     def clean(self):
         self.number = unicodedata.normalize("NFC", "".join((self.number or "").split()))
@@ -142,18 +143,9 @@ class AwardLineQuerySet(models.QuerySet):
         """Lines that count in totals and reports: not revoked."""
         return self.filter(status=AwardStatus.VALID)
 
-    def revoked(self):
-        return self.filter(status=AwardStatus.REVOKED)
-
     def for_year(self, year):
         """Lines of decisions honouring ``year`` (the year of achievement)."""
         return self.filter(decision__year=year)
-
-    def for_person(self, person):
-        return self.filter(person=person)
-
-    def for_collective(self, collective):
-        return self.filter(collective=collective)
 
     def with_details(self):
         return self.select_related("decision", "title", "person", "collective__cooperative__commune")
@@ -175,13 +167,20 @@ class AwardLineQuerySet(models.QuerySet):
         return qs
 
     def total_amount(self):
+        """The reward money paid: an award paid with a higher one for the
+        same achievement adds nothing."""
         return self.aggregate(total=Sum("reward_amount"))["total"] or 0
 
+    def for_recipient_of(self, line):
+        return self.filter(person_id=line.person_id, collective_id=line.collective_id)
 
-class AwardLine(AwardLineRules, models.Model):
+
+class AwardLine(RemembersLoadedValues, AwardLineRules, models.Model):
     """One recipient receiving one title or form in a decision, with the
-    reward money: coefficient x base salary on the decision's date, rounded
-    up to 10,000 VND, unless overridden with a note. A revoked line stays
+    reward money: coefficient x base salary with the rates in force on the
+    decision's date (awards/models/rates.py), unless set by hand with a
+    note. When several awards reward one achievement, all are recorded and
+    only the highest is paid (awards/law.py, settle). A revoked line stays
     in the record with its revocation and counts nowhere."""
 
     Status = AwardStatus
@@ -207,9 +206,23 @@ class AwardLine(AwardLineRules, models.Model):
         "awards.Title", on_delete=models.PROTECT, related_name="lines", verbose_name=_("title or form")
     )
     reason = models.CharField(_("achievement"), max_length=500, blank=True)
-    coefficient = models.DecimalField(_("coefficient"), max_digits=5, decimal_places=2, editable=False)
+    coefficient = models.DecimalField(_("coefficient"), max_digits=5, decimal_places=2, null=True, editable=False)
     base_salary = models.PositiveIntegerField(_("base salary"), editable=False)
-    reward_amount = models.PositiveBigIntegerField(_("reward (VND)"), editable=False)
+    entitled_amount = models.PositiveBigIntegerField(_("reward of the title (VND)"), default=0, editable=False)
+    reward_amount = models.PositiveBigIntegerField(
+        _("reward paid (VND)"),
+        editable=False,
+        help_text=_("Nothing when a higher award for the same achievement is paid instead."),
+    )
+    paid_instead = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("paid instead"),
+        help_text=_("The award for the same achievement whose higher reward is paid instead of this one's."),
+    )
     override_amount = models.PositiveBigIntegerField(
         _("reward set by hand (VND)"),
         null=True,
@@ -275,26 +288,61 @@ class AwardLine(AwardLineRules, models.Model):
         return f"{self.recipient} – {self.title} ({self.decision.year})"
 
     def save(self, *args, **kwargs):
+        if self.settling:
+            super().save(*args, **kwargs)
+            return
         self.value_reward()
-        super().save(*args, **kwargs)
-        self._loaded_key = self._coefficient_key()
+        with transaction.atomic():
+            peers = self._settle_peers()
+            super().save(*args, **kwargs)
+            for peer in peers:
+                peer.settling = True
+                peer.save(update_fields=["reward_amount", "paid_instead"])
+                peer.settling = False
+            if self._recipient_changed():
+                settle_recipient(self.loaded("person_id"), self.loaded("collective_id"))
+        self.remember_loaded()
+        self.revalue = False
+
+    def _recipient_changed(self):
+        if getattr(self, "_loaded_values", None) is None:
+            return False
+        return (self.loaded("person_id"), self.loaded("collective_id")) != (self.person_id, self.collective_id)
+
+    def _settle_peers(self):
+        """Settle this line's recipient's awards with this line as it is
+        about to be saved: sets this line's payment and returns the other
+        lines whose payment changes."""
+        lines = [self]
+        for line in AwardLine.objects.for_recipient_of(self).select_related("title", "decision"):
+            if line.pk != self.pk:
+                lines.append(line)
+        changed = []
+        for line, instead in law.settle(lines):
+            amount = 0 if instead is not None else line.entitled_amount
+            if line is self:
+                self.reward_amount, self.paid_instead = amount, instead
+            elif (line.reward_amount, line.paid_instead_id) != (amount, instead.pk if instead else None):
+                line.reward_amount, line.paid_instead = amount, instead
+                changed.append(line)
+        return changed
 
     # The lines of a decision entered in one admin form are checked together
     # by the form set (awards.forms), which sets this on each of them.
     check_rules_later = False
-    # Title and recipient kind as loaded: the coefficient is taken from the
-    # title again only when they change, so a later edit of the title's
-    # coefficient does not revalue awards already made.
-    _loaded_key = None
+    # Set while only the payment of a line is saved by another line's settlement.
+    settling = False
+    # Set by the decision when its date changes: take the coefficient again.
+    revalue = False
+    # Title and recipient as loaded: the coefficient is taken again only when
+    # the title or the recipient's kind changes, so a later edit of the rates
+    # does not revalue awards already made; a new recipient settles the
+    # former one's awards too.
+    loaded_values = ("title_id", "person_id", "collective_id")
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_key = instance._coefficient_key()
-        return instance
-
-    def _coefficient_key(self):
-        return (self.__dict__.get("title_id"), self.__dict__.get("collective_id") is not None)
+    def _coefficient_changed(self):
+        now = (self.title_id, self.collective_id is not None)
+        return now != (self.loaded("title_id"), self.loaded("collective_id") is not None)
 
     @property
     def recipient(self):
@@ -309,21 +357,55 @@ class AwardLine(AwardLineRules, models.Model):
         return self.status == AwardStatus.VALID
 
     @property
+    def is_paid_instead(self):
+        return self.paid_instead_id is not None
+
+    @property
+    def one_reward_note(self):
+        """Why this award's reward is not paid, or ""."""
+        if not self.is_paid_instead:
+            return ""
+        return _("only the highest reward is paid, %(source)s") % {
+            "source": law.one_reward_source(self.decision.issued_on)
+        }
+
+    @property
     def computed_amount(self):
         if self.coefficient is None or self.base_salary is None:
             return None
-        return law.reward_money(self.coefficient, self.base_salary)
+        rounding = RoundingRule.objects.in_force_on(self.decision.issued_on)
+        if rounding is None:
+            return law.reward_money(self.coefficient, self.base_salary)
+        return law.reward_money(self.coefficient, self.base_salary, rounding.step, rounding.direction)
 
     def value_reward(self):
-        """Fill coefficient, base salary and reward from the title and the
-        base salary in force on the decision's date."""
-        if self.coefficient is None or self._coefficient_key() != self._loaded_key:
-            self.coefficient = self.title.coefficient_for(collective=self.is_collective)
-        salary = BaseSalary.objects.in_force_on(self.decision.issued_on)
+        """Fill coefficient, base salary and the title's reward from the
+        rates in force on the decision's date."""
+        day = self.decision.issued_on
+        if self.coefficient is None or self.revalue or self._coefficient_changed():
+            self.coefficient = coefficient_on(self.title, day, collective=self.is_collective)
+        salary = BaseSalary.objects.in_force_on(day)
         if salary is None:
             raise self._no_salary_message()
         self.base_salary = salary.amount
-        self.reward_amount = self.override_amount if self.override_amount is not None else self.computed_amount
+        if self.override_amount is not None:
+            self.entitled_amount = self.override_amount
+        elif self.coefficient is None:
+            raise self._no_coefficient_message()
+        else:
+            self.entitled_amount = self.computed_amount
+        if self.reward_amount is None:
+            self.reward_amount = self.entitled_amount
+
+    def _no_coefficient_message(self):
+        return ValidationError(
+            _(
+                "No reward coefficient of “%(title)s” is in force on %(date)s: give the amount the decision "
+                "states, with its reason, or add the coefficient under Reward coefficients."
+            ),
+            code="no_coefficient",
+            params={"title": self.title, "date": date_format(self.decision.issued_on, "SHORT_DATE_FORMAT")},
+        )
 
     def _no_salary_message(self):
         return ValidationError(
@@ -369,6 +451,10 @@ class AwardLine(AwardLineRules, models.Model):
         decision = self._decision()
         if decision and decision.issued_on and BaseSalary.objects.in_force_on(decision.issued_on) is None:
             errors.setdefault("title", self._no_salary_message())
+        elif decision and decision.issued_on and self.title_id and self.override_amount is None:
+            coefficient = coefficient_on(self.title, decision.issued_on, collective=self.is_collective)
+            if coefficient is None and "title" not in errors:
+                errors["override_amount"] = self._no_coefficient_message()
         if errors:
             raise ValidationError(errors)
         if not self.check_rules_later:
@@ -382,3 +468,22 @@ class AwardLine(AwardLineRules, models.Model):
             return self.decision
         except Decision.DoesNotExist:
             return None
+
+
+def settle_recipient(person_id, collective_id):
+    """Settle again which of a recipient's awards are paid, after one of
+    them left (deleted, or moved to another recipient)."""
+    lines = list(
+        AwardLine.objects.filter(person_id=person_id, collective_id=collective_id).select_related("title", "decision")
+    )
+    for line, instead in law.settle(lines):
+        amount = 0 if instead is not None else line.entitled_amount
+        if (line.reward_amount, line.paid_instead_id) != (amount, instead.pk if instead else None):
+            line.reward_amount, line.paid_instead = amount, instead
+            line.settling = True
+            line.save(update_fields=["reward_amount", "paid_instead"])
+
+
+@receiver(post_delete, sender=AwardLine)
+def _settle_after_delete(sender, instance, **kwargs):
+    settle_recipient(instance.person_id, instance.collective_id)

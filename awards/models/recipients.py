@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
-from registry.models.units import owning_province_field
+from places.models import owning_province_field
 
 
 def _tidy(text):
@@ -33,7 +34,7 @@ class Person(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["full_name", "unit"]
+        ordering = [vietnamese("full_name"), vietnamese("unit")]
         verbose_name = _("individual")
         verbose_name_plural = _("individuals")
         constraints = [
@@ -94,7 +95,7 @@ class Collective(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("collective")
         verbose_name_plural = _("collectives")
         constraints = [

@@ -4,11 +4,11 @@ write them: dates as real dates or dd/mm/yyyy text, numbers as numbers or
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from coopportal.lib.numbers import VIETNAMESE, NumberError, parse_whole_number
 from coopportal.lib.text import fold
 from coopportal.lib.xlsx import FORMULA_TRIGGERS
 
@@ -75,20 +75,11 @@ def parse_integer(value, minimum=0):
             raise CellError(_("%(value)s is not a whole number.") % {"value": value})
         number = int(value)
     else:
-        text = parse_text(value).replace(" ", "").replace("\u00a0", "")
-        # Vietnamese writing: "." groups thousands, "," starts decimals.
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,0+)?", text) or re.fullmatch(r"-?\d+(,0+)?", text):
-            text = text.split(",")[0].replace(".", "")
+        # As typed in the portal's forms: "1.234.567", "1 234 567", "1.234.567,00".
         try:
-            exact = Decimal(text)
-        except InvalidOperation:
-            raise CellError(_("“%(value)s” is not a number.") % {"value": text}) from None
-        # "NaN", "Infinity" and "1e999999999" parse as Decimals but are no amounts.
-        if not exact.is_finite() or exact.adjusted() >= LARGEST_DIGITS:
-            raise CellError(_("“%(value)s” is not a number.") % {"value": text})
-        number = int(exact)
-        if exact != number:
-            raise CellError(_("%(value)s is not a whole number.") % {"value": text})
+            number = parse_whole_number(parse_text(value), **VIETNAMESE)
+        except NumberError as error:
+            raise CellError(str(error)) from None
     if abs(number) >= LARGEST:
         raise CellError(_("“%(value)s” is not a number.") % {"value": number})
     if minimum is not None and number < minimum:

@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.collation import vietnamese
+from coopportal.lib.loaded import RemembersLoadedValues
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
-
-_DEFERRED = object()
 
 
 class Sector(models.TextChoices):
@@ -32,12 +32,6 @@ class CooperativeQuerySet(FoldedSearchQuerySet):
     def operating(self):
         return self.filter(status=Cooperative.Status.OPERATING)
 
-    def in_province(self, province_code):
-        return self.filter(commune__province_id=province_code)
-
-    def in_commune(self, commune_code):
-        return self.filter(commune_id=commune_code)
-
     def registered_in(self, year):
         return self.filter(registration_date__year=year)
 
@@ -45,7 +39,7 @@ class CooperativeQuerySet(FoldedSearchQuerySet):
         return self.filter(converted_on__year=year)
 
 
-class Cooperative(models.Model):
+class Cooperative(RemembersLoadedValues, models.Model):
     """A cooperative (HTX) or a union of cooperatives, as registered."""
 
     class Kind(models.TextChoices):
@@ -80,7 +74,7 @@ class Cooperative(models.Model):
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector, default=Sector.AGRICULTURE)
     commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, related_name="cooperatives", verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, related_name="cooperatives", verbose_name=_("commune")
     )
     address = models.CharField(_("street address"), max_length=255, blank=True)
     registration_date = models.DateField(_("registration date"))
@@ -111,7 +105,7 @@ class Cooperative(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("cooperative")
         verbose_name_plural = _("cooperatives")
         indexes = [
@@ -137,36 +131,22 @@ class Cooperative(models.Model):
         A new record's first status dates from its registration; a change
         made without a new date (as in a form) dates from today.
         """
-        if self._loaded_status is _DEFERRED or self._loaded_status_since is _DEFERRED:
-            self._loaded_status, self._loaded_status_since = (
-                Cooperative.objects.filter(pk=self.pk).values_list("status", "status_since").get()
-            )
-        status_changed = self._loaded_status != self.status
+        loaded_status = self.loaded("status")
+        status_changed = loaded_status != self.status
         if status_changed:
-            if self._loaded_status is None:
+            if loaded_status is None:
                 self.status_since = self.status_since or self.registration_date
-            elif self.status_since is None or self.status_since == self._loaded_status_since:
+            elif self.status_since is None or self.status_since == self.loaded("status_since"):
                 self.status_since = timezone.localdate()
         self.search_text = self.build_search_text()
         with transaction.atomic():
             super().save(*args, **kwargs)
             if status_changed:
-                self.status_changes.create(status=self.status, changed_on=self.status_since, note=status_note)
-        self._loaded_status = self.status
-        self._loaded_status_since = self.status_since
+                CooperativeStatusChange.record([self], note=status_note)
+        self.remember_loaded()
 
-    # Status and its date as loaded from the database, so that save() can
-    # tell a change; None for a record not saved yet.
-    _loaded_status = None
-    _loaded_status_since = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # A deferred status (e.g. loaded with .only()) is looked up in save().
-        instance._loaded_status = instance.__dict__.get("status", _DEFERRED)
-        instance._loaded_status_since = instance.__dict__.get("status_since", _DEFERRED)
-        return instance
+    # Status and its date as loaded, so that save() can tell a change.
+    loaded_values = ("status", "status_since")
 
     def clean(self):
         errors = {}
@@ -199,10 +179,6 @@ class Cooperative(models.Model):
         self.status_since = on
         self.save(status_note=note)
 
-    @property
-    def is_new_type(self):
-        return self.converted_on is not None
-
 
 class CooperativeStatusChange(models.Model):
     """One entry of a cooperative's dated status history."""
@@ -222,6 +198,14 @@ class CooperativeStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
+
+    @classmethod
+    def record(cls, cooperatives, note=""):
+        """The one writer of the status history: for each (saved) cooperative,
+        an entry with the status it has now, dated its ``status_since``.
+        Cooperative.save(), the demo and the benchmark's generator call it."""
+        entries = [cls(cooperative=c, status=c.status, changed_on=c.status_since, note=note) for c in cooperatives]
+        return cls.objects.bulk_create(entries, batch_size=1000)
 
 
 class ValueChainModelQuerySet(models.QuerySet):
@@ -243,7 +227,7 @@ class ValueChainModel(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-built_on", "name"]
+        ordering = ["-built_on", vietnamese("name")]
         verbose_name = _("value-chain model")
         verbose_name_plural = _("value-chain models")
 

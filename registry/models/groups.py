@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.collation import vietnamese
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
@@ -12,12 +13,6 @@ from registry.models.cooperatives import Sector
 class CooperativeGroupQuerySet(FoldedSearchQuerySet):
     def established_in(self, year):
         return self.filter(established_on__year=year)
-
-    def in_province(self, province_code):
-        return self.filter(commune__province_id=province_code)
-
-    def in_commune(self, commune_code):
-        return self.filter(commune_id=commune_code)
 
 
 class CooperativeGroup(models.Model):
@@ -32,7 +27,7 @@ class CooperativeGroup(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, related_name="groups", verbose_name=_("commune")
+        "places.Commune", on_delete=models.PROTECT, related_name="groups", verbose_name=_("commune")
     )
     established_on = models.DateField(_("established on"), help_text=_("Date of the cooperation contract."))
     representative = models.CharField(_("representative"), max_length=150, blank=True)
@@ -55,7 +50,7 @@ class CooperativeGroup(models.Model):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("cooperative group")
         verbose_name_plural = _("cooperative groups")
         indexes = [models.Index(fields=["established_on"], name="group_established_on_idx")]

@@ -3,7 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+from coopportal.lib.collation import vietnamese
+from coopportal.lib.years import YEAR_VALIDATORS
 
 
 class Classification(models.TextChoices):
@@ -139,7 +140,7 @@ class OcopProduct(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-certified_on", "name"]
+        ordering = ["-certified_on", vietnamese("name")]
         verbose_name = _("OCOP product")
         verbose_name_plural = _("OCOP products")
         constraints = [

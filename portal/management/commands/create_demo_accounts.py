@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from coopportal.demo_accounts import DemoAccountsRefused, create_demo_accounts
+from portal.demo_accounts import DemoAccountsRefused, create_demo_accounts
 
 
 class Command(BaseCommand):

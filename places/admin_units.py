@@ -4,10 +4,15 @@ today's 34 provinces and 3,321 communes, the 63-province data before 1 July
 
 from functools import lru_cache
 
+from django.dispatch import Signal
 from vietnamadminunits import convert_address
 from vietnamadminunits.database import query
 
-from registry.models import Commune, DataVersion, Province
+from places.models import Commune, Province
+
+# Sent after every load: bulk writes send no post_save, and apps above
+# (registry's cached plan figures) must know that communes may have moved.
+units_loaded = Signal()
 
 _KINDS = {"Xã": Commune.Kind.COMMUNE, "Phường": Commune.Kind.WARD, "Đặc khu": Commune.Kind.SPECIAL_ZONE}
 
@@ -43,8 +48,16 @@ def load_admin_units():
         unique_fields=["code"],
         update_fields=["province", "name", "short_name", "kind", "search_text"],
     )
-    DataVersion.bump()  # bulk writes send no signals; communes may have moved
+    units_loaded.send(sender=Commune)
     return len(provinces), len(communes)
+
+
+def load_demo_units(seed=None):
+    """The demo's first step (``load_demo``): the units, unless present."""
+    if Commune.objects.exists():
+        return None
+    load_admin_units()
+    return "Loaded the administrative units first."
 
 
 @lru_cache(maxsize=64)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registry.admin_units import load_admin_units
+from places.admin_units import load_admin_units
 
 
 class Command(BaseCommand):
