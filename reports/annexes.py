@@ -166,9 +166,10 @@ def _writer(sheet, formats, value, centred):
     return (lambda r, c, v, f: write_value(sheet, r, c, v, f)), cell_format(formats, value)
 
 
-def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun):
+def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun, empty=None):
     """A printable annex: title and year, area, header, the rows numbered,
-    then "Cộng: <n> <noun>" with the sums of the summed columns."""
+    then "Cộng: <n> <noun>" with the sums of the summed columns; ``empty``
+    says so in a row of its own when there are no rows."""
     sheet = workbook.add_worksheet(sheet_name[:31])
     widths = [c.width for c in columns]
     print_setup(sheet, widths, HEADER_ROW)
@@ -211,6 +212,9 @@ def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun)
     count = row - HEADER_ROW
     if count:
         sheet.autofilter(HEADER_ROW, 0, row, last)
+    elif empty:
+        row += 1
+        merged(sheet, row, 0, last, empty, formats.text)
     total = row + 1
     # "Cộng: 1.183 THT" spans the columns before the first summed one.
     label_last = min(sums) - 1 if sums else min(2, last)

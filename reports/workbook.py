@@ -189,7 +189,7 @@ def write_year_report(year, stream, made_on=None, scope=None):
             write_table(workbook, formats, sheet, title, subtitle, columns, rows, noun)
         write_table(
             workbook, formats, "Khen thưởng", f"DANH SÁCH KHEN THƯỞNG NĂM {year}", subtitle, AWARD_COLUMNS,
-            award_rows(year, scope), "lượt",
+            award_rows(year, scope), "lượt", empty=f"Năm {year} không có khen thưởng nào được ghi nhận.",
         )  # fmt: skip
         write_notes_sheet(workbook, formats, context, lines)
         workbook.close()
