@@ -1,12 +1,15 @@
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from accounts.models import UserProfile
-from accounts.scoping import in_scope, scope_for
+from accounts.scoping import in_scope, is_national, scope_for
 
 
 class UserProfileInline(ScopedInlineMixin, admin.StackedInline):
@@ -56,3 +59,41 @@ class PortalUserAdmin(ScopedAdminMixin, UserAdmin):
             UserProfile.objects.filter(user=obj).update(province_id=scope.province)
         if not in_scope(request.user, obj):
             raise PermissionDenied
+
+
+# The roles and the login records go through the same rules: roles are
+# shared by every province (read-only outside national administrators), a
+# provincial administrator reads only the logins of the province's users.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(ScopedAdminMixin, GroupAdmin):
+    pass
+
+
+class AccessAttemptAdmin(ScopedAdminMixin, axes_admin.AccessAttemptAdmin):
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not is_national(request.user):
+            # django-axes' clean-up clears the expired attempts of every province.
+            actions.pop("cleanup_expired_attempts", None)
+        return actions
+
+
+class AccessLogAdmin(ScopedAdminMixin, axes_admin.AccessLogAdmin):
+    pass
+
+
+class AccessFailureLogAdmin(ScopedAdminMixin, axes_admin.AccessFailureLogAdmin):
+    pass
+
+
+for model, model_admin in [
+    (AccessAttempt, AccessAttemptAdmin),
+    (AccessLog, AccessLogAdmin),
+    (AccessFailureLog, AccessFailureLogAdmin),
+]:
+    if admin.site.is_registered(model):  # AXES_ENABLE_ADMIN
+        admin.site.unregister(model)
+        admin.site.register(model, model_admin)

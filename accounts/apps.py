@@ -13,7 +13,11 @@ class AccountsConfig(AppConfig):
 
         from accounts.models import give_profile
         from accounts.roles import sync_role_permissions
+        from accounts.scoping import restrict
+        from coopportal.lib.restricted import use_rules
 
+        # Every scoped queryset's .restrict() applies the rules of accounts.scoping.
+        use_rules(restrict)
         post_save.connect(give_profile, sender=get_user_model(), dispatch_uid="accounts.give_profile")
 
         # Permissions exist only after every app has migrated, so the roles'

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coopportal.lib.restricted import RestrictedQuerySet
+
 
 class UserProfile(models.Model):
     """Where a user works: one province, optionally some of its communes, or
@@ -28,6 +30,8 @@ class UserProfile(models.Model):
         verbose_name=_("communes"),
         help_text=_("Leave empty for the whole province."),
     )
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("user profile")

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import restrict
 from awards.models import AwardLine, Collective, Decision, Person, Title
 
 
@@ -32,7 +31,7 @@ def _history(lines):
 @login_required
 def index(request):
     """The latest year with awards, or this year when there is none."""
-    latest = restrict(Decision.objects.all(), request.user).aggregate(latest=Max("year"))["latest"]
+    latest = Decision.objects.restrict(request.user).aggregate(latest=Max("year"))["latest"]
     return redirect("awards:year", year=latest or timezone.localdate().year)
 
 
@@ -41,10 +40,10 @@ def index(request):
 def award_year(request, year):
     """The year's awards grouped by title, with reward money: the list read
     out and printed for the ceremony. Revoked awards are listed apart."""
-    lines = list(restrict(AwardLine.objects.for_year(year), request.user).with_details().in_list_order())
+    lines = list(AwardLine.objects.for_year(year).restrict(request.user).with_details().in_list_order())
     counting = [line for line in lines if line.is_counting]
     groups = [TitleGroup(title, list(rows)) for title, rows in groupby(counting, key=lambda line: line.title)]
-    years = set(restrict(Decision.objects.order_by(), request.user).values_list("year", flat=True).distinct())
+    years = set(Decision.objects.order_by().restrict(request.user).values_list("year", flat=True).distinct())
     context = {
         "year": year,
         "years": sorted(years | {year}, reverse=True),
@@ -64,7 +63,7 @@ RECIPIENT_RELATED = {Person: [], Collective: ["cooperative"]}
 @login_required
 def recipient_detail(request, pk, model):
     """A person's or a collective's awards (``model`` from the URL)."""
-    visible = restrict(model.objects.select_related(*RECIPIENT_RELATED[model]), request.user)
+    visible = model.objects.select_related(*RECIPIENT_RELATED[model]).restrict(request.user)
     recipient = get_object_or_404(visible, pk=pk)
     lines = list(recipient.awards.with_details().order_by("-decision__year", "title__position", "decision__issued_on"))
     context = {

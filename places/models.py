@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coopportal.lib.collation import vietnamese
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 
@@ -27,7 +28,7 @@ def owning_province_field():
     )
 
 
-class ProvinceQuerySet(models.QuerySet):
+class ProvinceQuerySet(RestrictedQuerySet):
     def home(self):
         """The province this portal is run for (settings.HOME_PROVINCE_CODE)."""
         return self.filter(code=settings.HOME_PROVINCE_CODE).first()
@@ -53,7 +54,7 @@ class Province(models.Model):
         return self.name
 
 
-class CommuneQuerySet(FoldedSearchQuerySet):
+class CommuneQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     """Communes, searchable without diacritics ("tram tau")."""
 
 

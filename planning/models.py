@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.restricted import RestrictedQuerySet
 from planning.measures import MEASURES
 from registry.models.reports import YEAR_VALIDATORS
 
@@ -49,6 +50,7 @@ class Indicator(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -117,6 +119,7 @@ class Target(AreaFigure):
         _("decided by"), max_length=255, blank=True, help_text=_("The decision or plan the target comes from.")
     )
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -173,6 +176,7 @@ class ManualActual(AreaFigure):
     )
     entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

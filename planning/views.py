@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import request_scope, restrict
+from accounts.scoping import request_scope
 from awards.models import AwardLine
 from coopportal.lib.xlsx import table_workbook, xlsx_response
 from places.models import Commune, Province
@@ -20,7 +20,7 @@ DRILLDOWN_PAGE_SIZE = 200
 
 def award_count(user, year, scope):
     """The year's awards counted on the page: the user's, within the page's province."""
-    lines = restrict(AwardLine.objects.counting().for_year(year), user)
+    lines = AwardLine.objects.counting().for_year(year).restrict(user)
     if scope.province:
         lines = lines.filter(decision__province_id=scope.province)
     return lines.count()

@@ -65,7 +65,7 @@ class UsedCommuneFilter(admin.SimpleListFilter):
 # The places app's admin lives here: places sits below accounts, whose
 # scoping the commune list needs.
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["name", "code"]
 

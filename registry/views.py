@@ -2,7 +2,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import restrict
 from registry.models import Cooperative, CooperativeGroup
 
 SEARCH_LIMIT = 100
@@ -16,9 +15,9 @@ def search(request):
     query = request.GET.get("q", "").strip()
     cooperatives = groups = []
     if query:
-        found = restrict(Cooperative.objects.search(query), request.user)
+        found = Cooperative.objects.search(query).restrict(request.user)
         cooperatives = list(found.select_related("commune")[: SEARCH_LIMIT + 1])
-        found = restrict(CooperativeGroup.objects.search(query), request.user)
+        found = CooperativeGroup.objects.search(query).restrict(request.user)
         groups = list(found.select_related("commune")[: SEARCH_LIMIT + 1])
     context = {
         "query": query,
@@ -33,7 +32,7 @@ def search(request):
 @require_GET
 @login_required
 def cooperative_detail(request, pk):
-    visible = restrict(Cooperative.objects.select_related("commune__province"), request.user)
+    visible = Cooperative.objects.select_related("commune__province").restrict(request.user)
     cooperative = get_object_or_404(visible, pk=pk)
     context = {
         "cooperative": cooperative,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.years import YEAR_VALIDATORS
 
 
@@ -62,6 +63,8 @@ class ReportSettings(models.Model):
         blank=True,
         help_text=_('One per line, as printed under "Nơi nhận:", e.g. "UBND tỉnh;" and "Lưu: VT."'),
     )
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["province"]

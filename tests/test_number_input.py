@@ -197,6 +197,9 @@ def test_the_admin_refuses_an_ambiguous_amount_and_saves_nothing(admin_client):
     assert response.context["adminform"].form.errors["avg_income"] == [
         "“64,000” có thể hiểu theo hai cách: viết 64.000 nếu là số nguyên, hoặc 64."
     ]
+    # the admin's banner in Vietnamese too (Django's catalogue lacks its plural form)
+    assert "Vui lòng sửa các lỗi dưới đây." in response.content.decode()
+    assert "Please correct the error" not in response.content.decode()
     report.refresh_from_db()
     assert report.avg_income == before
 

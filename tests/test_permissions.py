@@ -1,15 +1,18 @@
 """The permission matrix: for each role, each page, endpoint, export and
 admin action, in scope and out of scope, the status code expected.
 
-Roles: administrator (national), data-entry officer, leader and plan
-manager of Lào Cai (15), a data-entry officer of Hà Nội (01), and one limited
-to the commune of Trạm Tấu (04606)."""
+Roles: administrator (national), administrator, data-entry officer, leader
+and plan manager of Lào Cai (15), a data-entry officer of Hà Nội (01), and
+one limited to the commune of Trạm Tấu (04606). Restoring old versions is in
+tests/test_restore_permissions.py, writing shared data in
+tests/test_shared_data.py."""
 
 import pytest
 
 from accounts import roles
 from awards.models import Person
 from places.models import Commune
+from planning.models import Indicator
 from registry.models import Cooperative
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +24,7 @@ def users(make_user):
     make = make_user
     return {
         "admin": make("quantri", roles.ADMINISTRATOR, province=None, superuser=True),
+        "admin15": make("quantri15", roles.ADMINISTRATOR),
         "entry": make("nhaplieu15", roles.DATA_ENTRY),
         "leader": make("lanhdao15", roles.LEADERSHIP),
         "planner": make("kehoach15", roles.PLAN_MANAGER),
@@ -34,10 +38,11 @@ def coops():
     in_tram_tau = Cooperative.objects.filter(commune_id="04606").order_by("pk").first()
     elsewhere = Cooperative.objects.exclude(commune_id="04606").order_by("pk").first()
     lam = Person.objects.get(full_name="Nguyễn Đức Lâm")
-    return {"tram_tau": in_tram_tau.pk, "other": elsewhere.pk, "lam": lam.pk}
+    htx_new = Indicator.objects.get(code="htx_new")
+    return {"tram_tau": in_tram_tau.pk, "other": elsewhere.pk, "lam": lam.pk, "htx_new": htx_new.pk}
 
 
-ALL = ("admin", "entry", "leader", "planner", "entry_hanoi", "entry_commune")
+ALL = ("admin", "admin15", "entry", "leader", "planner", "entry_hanoi", "entry_commune")
 
 
 def expect(**by_role):
@@ -71,23 +76,36 @@ MATRIX = [
     ("/admin/registry/cooperative/{other}/change/", expect(planner=403, entry_hanoi=404, entry_commune=404, rest=200)),
     ("/admin/registry/cooperative/{tram_tau}/history/", expect(planner=403, entry_hanoi=404, rest=200)),
     # Adding, importing: data entry and the administrator.
-    ("/admin/registry/cooperative/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
-    ("/admin/registry/cooperative/import/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
-    (
-        "/admin/registry/cooperativereport/add/",
-        expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403),
-    ),
+    ("/admin/registry/cooperative/add/", expect(planner=403, leader=403, rest=200)),
+    ("/admin/registry/cooperative/import/", expect(planner=403, leader=403, rest=200)),
+    ("/admin/registry/cooperativereport/add/", expect(planner=403, leader=403, rest=200)),
     # Deleting: administrators only; out of scope stays a 404.
-    ("/admin/registry/cooperative/{tram_tau}/delete/", expect(admin=200, entry_hanoi=404, rest=403)),
+    ("/admin/registry/cooperative/{tram_tau}/delete/", expect(admin=200, admin15=200, entry_hanoi=404, rest=403)),
+    # Deleted records: administrators, each within the scope.
+    ("/admin/registry/cooperative/deleted/", expect(admin=200, admin15=200, rest=403)),
+    ("/admin/awards/decision/deleted/", expect(admin=200, admin15=200, rest=403)),
     # The plan: targets by the plan manager, actuals by data entry.
-    ("/admin/planning/target/add/", expect(admin=200, planner=200, rest=403)),
-    ("/admin/planning/indicator/add/", expect(admin=200, planner=200, rest=403)),
-    ("/admin/planning/manualactual/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
+    ("/admin/planning/target/add/", expect(admin=200, admin15=200, planner=200, rest=403)),
+    # Indicators are national: a provincial plan manager reads them.
+    ("/admin/planning/indicator/add/", expect(admin=200, rest=403)),
+    ("/admin/planning/manualactual/add/", expect(planner=403, leader=403, rest=200)),
     # Awards: data entry keeps them; everybody else reads.
-    ("/admin/awards/decision/add/", expect(admin=200, entry=200, entry_hanoi=200, entry_commune=200, rest=403)),
+    ("/admin/awards/decision/add/", expect(planner=403, leader=403, rest=200)),
     ("/admin/awards/decision/", expect(planner=403, rest=200)),
-    # Users: the administrator alone.
-    ("/admin/auth/user/", expect(admin=200, rest=403)),
+    # Users and their logins: administrators, each within the scope.
+    ("/admin/auth/user/", expect(admin=200, admin15=200, rest=403)),
+    ("/admin/axes/accesslog/", expect(admin=200, admin15=200, rest=403)),
+    ("/admin/axes/accessattempt/", expect(admin=200, admin15=200, rest=403)),
+    # Shared data: read by those who may view it, added by national users only.
+    ("/admin/auth/group/", expect(admin=200, admin15=200, rest=403)),
+    ("/admin/auth/group/add/", expect(admin=200, rest=403)),
+    ("/admin/planning/indicator/{htx_new}/change/", expect(rest=200)),  # read-only but to the national
+    ("/admin/awards/title/", expect(planner=403, rest=200)),
+    ("/admin/awards/title/add/", expect(admin=200, rest=403)),
+    ("/admin/awards/basesalary/add/", expect(admin=200, rest=403)),
+    ("/admin/places/province/add/", expect(admin=200, rest=403)),
+    ("/admin/places/commune/add/", expect(admin=200, rest=403)),
+    ("/admin/places/commune/04606/change/", expect(entry_hanoi=404, rest=200)),  # read-only but to the national
 ]
 
 

@@ -15,12 +15,13 @@ from awards import law
 from awards.models.rates import BaseSalary, RoundingRule, coefficient_on
 from awards.models.rules import AwardLineRules
 from coopportal.lib.loaded import RemembersLoadedValues
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.text import fold
 from places.models import owning_province_field
 from registry.models.reports import YEAR_VALIDATORS
 
 
-class DecisionQuerySet(models.QuerySet):
+class DecisionQuerySet(RestrictedQuerySet):
     def for_year(self, year):
         return self.filter(year=year)
 
@@ -138,7 +139,7 @@ class AwardStatus(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
-class AwardLineQuerySet(models.QuerySet):
+class AwardLineQuerySet(RestrictedQuerySet):
     def counting(self):
         """Lines that count in totals and reports: not revoked."""
         return self.filter(status=AwardStatus.VALID)

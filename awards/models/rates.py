@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from awards import law
+from coopportal.lib.restricted import RestrictedQuerySet
 
 
-class InForceQuerySet(models.QuerySet):
+class InForceQuerySet(RestrictedQuerySet):
     def in_force_on(self, day):
         """The row in force on ``day``, or None."""
         return self.filter(effective_from__lte=day).order_by("-effective_from").first()

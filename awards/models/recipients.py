@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.collation import vietnamese
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from places.models import owning_province_field
@@ -15,6 +16,10 @@ from places.models import owning_province_field
 def _tidy(text):
     """NFC, single spaces: "Nguyễn  Đức Lâm " -> "Nguyễn Đức Lâm"."""
     return unicodedata.normalize("NFC", " ".join((text or "").split()))
+
+
+class RecipientQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
+    """People and collectives: searched ignoring diacritics, restricted to a scope."""
 
 
 class Person(models.Model):
@@ -30,7 +35,7 @@ class Person(models.Model):
     province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
 
-    objects = FoldedSearchQuerySet.as_manager()
+    objects = RecipientQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
@@ -91,7 +96,7 @@ class Collective(models.Model):
     province = owning_province_field()
     search_text = models.TextField(editable=False, default="")
 
-    objects = FoldedSearchQuerySet.as_manager()
+    objects = RecipientQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:

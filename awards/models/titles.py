@@ -4,6 +4,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopportal.lib.restricted import RestrictedQuerySet
+
 
 class TitleKind(models.TextChoices):
     INDIVIDUAL_TITLE = "individual_title", _("Emulation title for individuals")
@@ -41,6 +43,7 @@ class Title(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from coopportal.lib.collation import vietnamese
 from coopportal.lib.loaded import RemembersLoadedValues
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.validators import validate_registration_code
@@ -24,7 +25,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CooperativeQuerySet(FoldedSearchQuerySet):
+class CooperativeQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def cooperatives(self):
         """HTX proper, without unions of cooperatives."""
         return self.filter(kind=Cooperative.Kind.COOPERATIVE)
@@ -129,14 +130,25 @@ class Cooperative(RemembersLoadedValues, models.Model):
         """Save, and add a status history entry when the status changed.
 
         A new record's first status dates from its registration; a change
-        made without a new date (as in a form) dates from today.
+        made without a new date (as in a form), or with a date before the
+        status it replaces (as when an old version is restored), dates from
+        today, so the dated history always ends in the current status.
         """
-        loaded_status = self.loaded("status")
+        if getattr(self, "_loaded_values", None) is None and self.pk is not None:
+            # Not loaded here (e.g. an old version restored): compare with what is stored.
+            stored = Cooperative.objects.filter(pk=self.pk).values_list("status", "status_since").first()
+            loaded_status, loaded_since = stored or (None, None)
+        else:
+            loaded_status, loaded_since = self.loaded("status"), self.loaded("status_since")
         status_changed = loaded_status != self.status
         if status_changed:
             if loaded_status is None:
                 self.status_since = self.status_since or self.registration_date
-            elif self.status_since is None or self.status_since == self.loaded("status_since"):
+            elif (
+                self.status_since is None
+                or self.status_since == loaded_since
+                or (loaded_since and self.status_since < loaded_since)
+            ):
                 self.status_since = timezone.localdate()
         self.search_text = self.build_search_text()
         with transaction.atomic():
@@ -191,6 +203,8 @@ class CooperativeStatusChange(models.Model):
     note = models.CharField(_("note"), max_length=255, blank=True)
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["cooperative", "changed_on", "id"]
         verbose_name = _("status change")
@@ -208,7 +222,7 @@ class CooperativeStatusChange(models.Model):
         return cls.objects.bulk_create(entries, batch_size=1000)
 
 
-class ValueChainModelQuerySet(models.QuerySet):
+class ValueChainModelQuerySet(RestrictedQuerySet):
     def built_in(self, year):
         return self.filter(built_on__year=year)
 

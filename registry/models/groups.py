@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.collation import vietnamese
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
 from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
 
 
-class CooperativeGroupQuerySet(FoldedSearchQuerySet):
+class CooperativeGroupQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def established_in(self, year):
         return self.filter(established_on__year=year)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.collation import vietnamese
+from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.years import YEAR_VALIDATORS
 
 
@@ -22,7 +23,7 @@ class Classification(models.TextChoices):
         return [cls.GOOD, cls.FAIR]
 
 
-class CooperativeReportQuerySet(models.QuerySet):
+class CooperativeReportQuerySet(RestrictedQuerySet):
     def for_year(self, year):
         return self.filter(year=year)
 
@@ -96,6 +97,7 @@ class GroupReport(models.Model):
         _("average income (VND/person/year)"), default=0, validators=[MinValueValidator(0)]
     )
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -115,7 +117,7 @@ class GroupReport(models.Model):
         return f"{self.group} – {self.year}"
 
 
-class OcopProductQuerySet(models.QuerySet):
+class OcopProductQuerySet(RestrictedQuerySet):
     def certified_in(self, year):
         return self.filter(certified_on__year=year)
 
