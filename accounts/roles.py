@@ -36,12 +36,14 @@ GRANTS = {
         ("planning", ["indicator", "target"], ["view"]),
         ("awards", _AWARD_RECORDS, ["add", "change", "view"]),
         ("awards", "*", ["view"]),
+        ("support", "*", ["add", "change", "view"]),
     ],
     LEADERSHIP: [
         ("places", "*", ["view"]),
         ("registry", "*", ["view"]),
         ("planning", "*", ["view"]),
         ("awards", "*", ["view"]),
+        ("support", "*", ["view"]),
     ],
     PLAN_MANAGER: [
         ("planning", ["indicator", "target"], ["add", "change", "view"]),
@@ -49,7 +51,7 @@ GRANTS = {
         ("places", ["province", "commune"], ["view"]),
     ],
     ADMINISTRATOR: [(app, "*", ["add", "change", "delete", "view"]) for app in (
-        "places", "registry", "planning", "awards", "accounts", "auth", "axes", "reports",
+        "places", "registry", "planning", "awards", "support", "accounts", "auth", "axes", "reports",
     )],
 }  # fmt: skip
 

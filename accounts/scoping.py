@@ -191,6 +191,21 @@ RULES = {
     "awards.fightersharecap": SHARED,
     "places.province": Shared(view=ByProvince("code")),
     "places.commune": Shared(view=CommuneItself()),
+    # The Alliance's own records: placed by their organisation's commune
+    # (a class by where it is held, a loan by its borrower); trade events are
+    # kept by the province's Alliance.
+    "support.membership": ByCommune(),
+    "support.membershipfee": ByCommune("membership__"),
+    "support.loan": ByCommune("borrower__"),
+    "support.disbursement": ByCommune("loan__borrower__"),
+    "support.installment": ByCommune("loan__borrower__"),
+    "support.repayment": ByCommune("loan__borrower__"),
+    "support.trainingclass": ByCommune(),
+    "support.trainingparticipant": ByCommune(),
+    "support.supportcase": ByCommune(),
+    "support.tradeparticipation": ByCommune(),
+    "support.supportedhousehold": ByCommune(),
+    "support.tradeevent": ByProvince("province_id"),
 }
 
 

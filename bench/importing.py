@@ -1,6 +1,13 @@
-"""Import of 10,000 new cooperatives from one .xlsx: the portal's path
-(validate everything, then bulk writes with status history) against
-django-import-export's default ModelResource on the same file.
+"""Import of 10,000 new cooperatives from one .xlsx, the same file for
+three resources of django-import-export:
+
+- the portal's (registry.resources.CooperativeResource, through the guarded
+  format): every row validated (model rules, communes, the user's area,
+  duplicates) in one pass, then bulk writes with status rows and change
+  history;
+- the library's default ModelResource, as its documentation sets it up;
+- the same, tuned as the library's documentation advises for speed
+  (use_bulk, batch_size, skip_diff, CachedInstanceLoader).
 
 Each run happens inside a transaction that is rolled back, so every run
 starts from the same database."""
@@ -11,7 +18,7 @@ import random
 import time
 
 from django.db import transaction
-from import_export import fields, resources, widgets
+from import_export import fields, instance_loaders, resources, widgets
 from openpyxl import Workbook
 
 from places.models import Commune
@@ -67,17 +74,31 @@ class DefaultCooperativeResource(resources.ModelResource):
         fields = ["registration_code", "name", "commune", "registration_date", "charter_capital", "representative"]
 
 
+class TunedCooperativeResource(DefaultCooperativeResource):
+    """The default resource with the library's documented speed options."""
+
+    class Meta(DefaultCooperativeResource.Meta):
+        use_bulk = True
+        batch_size = 1000
+        skip_diff = True
+        instance_loader_class = instance_loaders.CachedInstanceLoader
+
+
 def _portal(data):
     plan, counts = import_file("cooperatives", data, "bench.xlsx")
     assert plan.ok and counts["created"] > 0, plan.errors[:3]
 
 
-def _die(data):
-    import tablib
+def _library(resource_class):
+    def run(data):
+        import tablib
 
-    dataset = tablib.Dataset().load(data, format="xlsx")
-    result = DefaultCooperativeResource().import_data(dataset, dry_run=False, raise_errors=True)
-    assert not result.has_validation_errors()
+        dataset = tablib.Dataset().load(data, format="xlsx")
+        result = resource_class().import_data(dataset, dry_run=False, raise_errors=True)
+        assert not result.has_validation_errors()
+        assert Cooperative.objects.filter(registration_code__startswith="59").count() == len(dataset)
+
+    return run
 
 
 def _once(function, data):
@@ -89,16 +110,36 @@ def _once(function, data):
     return elapsed
 
 
+def _median(times):
+    times = sorted(times)
+    return times[len(times) // 2]
+
+
 def run(table, rows=10_000, repeat=3):
     data = build_file(rows)
-    portal = sorted(_once(_portal, data) for _ in range(repeat))
-    die = sorted(_once(_die, data) for _ in range(max(1, repeat - 2)))
-    portal_s, die_s = portal[len(portal) // 2], die[len(die) // 2]
-    table.add(f"import {rows:,} new HTX (xlsx): portal", f"{portal_s:.2f} s", f"{rows / portal_s:,.0f} rows/s", "")
+    portal_s = _median(_once(_portal, data) for _ in range(repeat))
+    tuned_s = _median(_once(_library(TunedCooperativeResource), data) for _ in range(repeat))
+    default_s = _median(_once(_library(DefaultCooperativeResource), data) for _ in range(max(1, repeat - 2)))
+    table.add(
+        f"import {rows:,} new HTX (xlsx): portal resource, full validation and history",
+        f"{portal_s:.2f} s",
+        f"{rows / portal_s:,.0f} rows/s",
+        "",
+    )
+    table.add(
+        f"import {rows:,} new HTX (xlsx): django-import-export tuned (bulk, batch 1,000, skip diff, cached loader)",
+        f"{tuned_s:.2f} s",
+        f"{rows / tuned_s:,.0f} rows/s",
+        f"portal is {tuned_s / portal_s:.1f}× faster",
+    )
     table.add(
         f"import {rows:,} new HTX (xlsx): django-import-export default",
-        f"{die_s:.2f} s",
-        f"{rows / die_s:,.0f} rows/s",
-        f"portal is {die_s / portal_s:.1f}× faster",
+        f"{default_s:.2f} s",
+        f"{rows / default_s:,.0f} rows/s",
+        f"portal is {default_s / portal_s:.1f}× faster",
     )
-    return {"portal_rows_per_s": rows / portal_s, "die_rows_per_s": rows / die_s}
+    return {
+        "portal_rows_per_s": rows / portal_s,
+        "tuned_rows_per_s": rows / tuned_s,
+        "die_rows_per_s": rows / default_s,
+    }

@@ -29,6 +29,16 @@ RECORD_SHEETS = [
 ]
 PLAN_HEADERS = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "% kế hoạch", "Đánh giá"]
 PLAN_WIDTHS = [6, 60, 20, 14, 14, 13, 18]
+# Sheets other apps add after the registry's: callables (year, scope) ->
+# [(title, headers, rows, widths)], registered from their AppConfig.ready().
+REPORT_SHEETS = []
+
+
+def register_report_sheets(sheets):
+    if sheets not in REPORT_SHEETS:
+        REPORT_SHEETS.append(sheets)
+
+
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
@@ -197,6 +207,9 @@ def write_year_report(year, stream, made_on=None, scope=None):
             _records_sheet(workbook, title, measure, year, scope)
         _yearly_reports_sheet(workbook, year, scope)
         _awards_sheet(workbook, year, scope)
+        for sheets in REPORT_SHEETS:
+            for title, headers, sheet_rows, widths in sheets(year, scope):
+                add_table_sheet(workbook, title, headers, sheet_rows, widths=widths)
         workbook.save(stream)
 
 

@@ -70,12 +70,13 @@ def main():
     )
     parser.add_argument("--database", default="coopportal_bench", help="The PostgreSQL database (or SQLite file name).")
     parser.add_argument("--quick", action="store_true", help="Fewer repeats, for a first look.")
+    parser.add_argument("--database", default="coopportal_bench", help="PostgreSQL database (or SQLite file) name.")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md", help="Where the table goes.")
     args = parser.parse_args()
     parts = args.only or ["national", "report", "load", "import", "scale"]
     scale_only = parts == ["scale"]
     # The scale series grows a database of its own from empty.
-    configure(args.sqlite, args.database + "_scale" if scale_only else args.database)
+    configure(args.sqlite, f"{args.database}_scale" if scale_only else args.database)
     prepare_database(args.sqlite, fresh=scale_only)
 
     from bench import importing, loadtest, national, report, scale

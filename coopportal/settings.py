@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "registry",
     "awards",
     "planning",
+    "support",
     "reports",
 ]
 
@@ -116,7 +117,8 @@ LOGOUT_REDIRECT_URL = "login"
 # and group no thousands; coopportal/formats/ fixes both.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue, then the Vietnamese of django-import-export's own pages.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "coopportal" / "locale_vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
@@ -212,8 +214,17 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50_000)
 IMPORT_MAX_COLUMNS = 60
+# What parsing may cost (registry.excel.formats): a worksheet's XML, any other
+# XML part (the shared strings are loaded whole), the XML tags of such a part,
+# the cells read and the characters of one cell (Excel's own limit).
+IMPORT_MAX_SHEET_PART_BYTES = env_int("IMPORT_MAX_SHEET_PART_BYTES", 64 * 1024 * 1024)
+IMPORT_MAX_PART_BYTES = env_int("IMPORT_MAX_PART_BYTES", 16 * 1024 * 1024)
+IMPORT_MAX_PART_TAGS = env_int("IMPORT_MAX_PART_TAGS", 1_000_000)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 1_000_000)
+IMPORT_MAX_SHEET_TAGS = 5 * IMPORT_MAX_CELLS
+IMPORT_MAX_CELL_CHARS = 32_767
 # Uploads up to the import limit stay in memory (the reader needs the bytes);
-# the size itself is checked by registry.excel.reader, and belongs at the proxy too.
+# the size itself is checked by registry.excel.formats, and belongs at the proxy too.
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 # Uploaded spreadsheets wait here between preview and confirm (a day at most).
 IMPORT_UPLOAD_DIR = Path(env_str("IMPORT_UPLOAD_DIR", str(BASE_DIR / "var" / "imports")))

@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("registry/", include("registry.urls")),
     path("awards/", include("awards.urls")),
+    path("support/", include("support.urls")),
     path("", include("planning.urls")),
     path("", include("reports.urls")),
     path("admin/", admin.site.urls),

@@ -1,12 +1,11 @@
 """The demo plan: the indicators and targets of the Alliance's 2021 report
 and 2022 plan (see ../shared/seed), with exactly these codes."""
 
-import datetime
 from decimal import Decimal
 
 from django.conf import settings
 
-from planning.models import Indicator, ManualActual, Target
+from planning.models import Indicator, Target
 
 U, C, G = Indicator.Unit, Indicator.Comparison, Indicator.Group
 
@@ -63,7 +62,7 @@ INDICATORS = {
     ),
     "poor_households_escaped": (
         "Hộ nghèo được hỗ trợ thoát nghèo bền vững", "Poor households helped out of poverty",
-        U.HOUSEHOLDS, C.AT_LEAST, G.SOCIAL, "", 1,
+        U.HOUSEHOLDS, C.AT_LEAST, G.SOCIAL, "poor_households_escaped", 1,
     ),
 }  # fmt: skip
 
@@ -80,8 +79,9 @@ SOURCES = {2021: PLAN_2021, 2022: PLAN_2022}
 
 
 def load_demo_plan(user=None):
-    """Create or update the demo indicators and targets; add the 2021 poor
-    households figure once. Returns the number of targets."""
+    """Create or update the demo indicators and targets (the poor households
+    helped out of poverty are computed from the Alliance's household records,
+    support.measures). Returns the number of targets."""
     indicators = {}
     for code, (name, name_en, unit, comparison, group, measure, position) in INDICATORS.items():
         indicators[code], _created = Indicator.objects.update_or_create(
@@ -107,18 +107,6 @@ def load_demo_plan(user=None):
                 defaults={"value": Decimal(value), "source_document": SOURCES[year]},
             )
             count += 1
-    ManualActual.objects.get_or_create(
-        indicator=indicators["poor_households_escaped"],
-        year=2021,
-        province_id=settings.HOME_PROVINCE_CODE,
-        commune=None,
-        defaults={
-            "value": Decimal(25),
-            "as_of": datetime.date(2021, 12, 31),
-            "note": "Hỗ trợ 25 hộ nghèo thuộc xã Trạm Tấu (huyện Trạm Tấu cũ) thoát nghèo bền vững.",
-            "entered_by": user,
-        },
-    )
     return count
 
 

@@ -74,6 +74,11 @@ ORDERING = {
 }
 
 
+def register_columns(model, columns, select_related, ordering):
+    """Columns, joins and order of another app's records (from its AppConfig.ready())."""
+    COLUMNS[model], SELECT_RELATED[model], ORDERING[model] = columns, select_related, ordering
+
+
 def prepare(queryset):
     """The records in list order, with what the columns need joined in."""
     model = queryset.model

@@ -270,6 +270,15 @@ _MEASURES = [
 MEASURES = {m.code: m for m in _MEASURES}
 
 
+def register_measures(measures):
+    """Add another app's measures (called from its AppConfig.ready(); planning
+    imports no app above it). A code may be registered once."""
+    for measure in measures:
+        if measure.code in MEASURES:
+            raise ValueError(f"measure {measure.code} is registered twice")
+        MEASURES[measure.code] = measure
+
+
 def _memo(kind, codes, years, scope, compute, extra=""):
     """Figures stay cached until the registry changes: the key holds the
     registry's data version (one query reads it). Each process keeps its own

@@ -16,6 +16,14 @@ from planning.models import Indicator, Target
 from planning.progress import as_number, plan_for_year, plan_with_breakdown, round_half_up
 
 DRILLDOWN_PAGE_SIZE = 200
+# Sections other apps add below the plan: callables (request, year, scope,
+# commune) -> {"template": ..., **context}, registered from their AppConfig.ready().
+DASHBOARD_SECTIONS = []
+
+
+def register_dashboard_section(section):
+    if section not in DASHBOARD_SECTIONS:
+        DASHBOARD_SECTIONS.append(section)
 
 
 def award_count(user, year, scope):
@@ -80,6 +88,7 @@ def dashboard(request, year):
         "breakdown_rows": breakdown_rows,
         "breakdown_param": "province" if by_province else "commune",
         "award_count": award_count(request.user, year, scope),
+        "sections": [section(request, year, scope, commune) for section in DASHBOARD_SECTIONS],
     }
     return render(request, "planning/dashboard.html", context)
 
@@ -105,6 +114,7 @@ def plan_api(request, year):
             "actual": as_number(row.actual, 2),
             "percent_of_plan": as_number(round_half_up(row.percent, 1)),
             "status": row.status.value,
+            "source": "computed" if row.indicator.is_computed else "manual",
         }
         for row in _shown(plan_for_year(year, scope))
     ]

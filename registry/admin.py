@@ -7,7 +7,7 @@ from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from coopportal.lib.collation import vietnamese
 from places.models import Commune, Province
 from portal.admin_mixins import FoldedSearchMixin
-from registry.admin_excel import SpreadsheetAdminMixin
+from registry.admin_excel import SimpleSpreadsheetAdminMixin, SpreadsheetAdminMixin
 from registry.models import (
     Cooperative,
     CooperativeGroup,
@@ -16,6 +16,13 @@ from registry.models import (
     GroupReport,
     OcopProduct,
     ValueChainModel,
+)
+from registry.resources import (
+    CooperativeGroupResource,
+    CooperativeReportResource,
+    CooperativeResource,
+    OcopProductResource,
+    ValueChainModelResource,
 )
 
 
@@ -118,6 +125,7 @@ class OcopProductInline(ScopedInlineMixin, admin.TabularInline):
 @admin.register(Cooperative)
 class CooperativeAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     spreadsheet_kind = "cooperatives"
+    resource_classes = [CooperativeResource]
     list_display = ["registration_code", "name", "kind", "commune", "registration_date", "status", "converted_on"]
     list_display_links = ["registration_code", "name"]
     list_filter = [
@@ -160,6 +168,7 @@ class GroupReportInline(ScopedInlineMixin, admin.TabularInline):
 @admin.register(CooperativeGroup)
 class CooperativeGroupAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     spreadsheet_kind = "groups"
+    resource_classes = [CooperativeGroupResource]
     list_display = ["name", "commune", "established_on", "members", "sector", "status"]
     list_filter = ["status", "sector", UsedCommuneFilter, year_filter("established_on", _("year established"))]
     list_select_related = ["commune"]
@@ -170,7 +179,8 @@ class CooperativeGroupAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, FoldedSearc
 
 
 @admin.register(CooperativeReport)
-class CooperativeReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class CooperativeReportAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [CooperativeReportResource]
     list_display = ["cooperative", "year", "members", "regular_workers", "avg_income", "classification"]
     list_filter = ["year", "classification"]
     list_select_related = ["cooperative"]
@@ -194,7 +204,8 @@ class GroupReportAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(OcopProduct)
-class OcopProductAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class OcopProductAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [OcopProductResource]
     list_display = ["name", "cooperative", "stars", "certified_on", "alliance_supported"]
     list_filter = ["stars", "alliance_supported", year_filter("certified_on", _("year certified"))]
     list_select_related = ["cooperative"]
@@ -203,7 +214,8 @@ class OcopProductAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ValueChainModel)
-class ValueChainModelAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class ValueChainModelAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [ValueChainModelResource]
     list_display = ["name", "cooperative", "product", "built_on"]
     list_filter = [year_filter("built_on", _("year built"))]
     list_select_related = ["cooperative"]

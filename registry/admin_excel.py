@@ -1,10 +1,17 @@
-"""Spreadsheet import and export in the registry admin: upload → preview →
-confirm, a template to fill in, the rejected rows to fix, and an export
-action. The same engine as ``manage.py import_registry`` validates the file.
+"""Spreadsheet import and export in the registry admin, on
+django-import-export's ImportMixin: upload → preview → confirm, with the
+portal's guarantees added at its extension points:
 
-django-import-export's own admin flow is not used: it reads uploads through
-tablib with no size or zip-bomb guard and validates row by row; it remains
-the baseline measured in bench/.
+- the upload is bounded before it is read (size, type) and parsed through
+  the guarded formats (registry.excel.formats);
+- the resource (registry.resources) validates every row at once, within the
+  user's area (``scope`` in the resource's kwargs), and writes all or nothing;
+- the preview shows every column as read for new rows and old → new for the
+  fields an update changes; a file with errors lists them all and offers
+  the rejected rows as a workbook with an error column;
+- a confirm is accepted only from the session that uploaded the file, and
+  re-checks the file: if the registry changed meanwhile, nothing is written;
+- the template to fill in and the export action write the import format.
 """
 
 import secrets
@@ -16,180 +23,311 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from import_export.admin import ExportActionMixin, ImportMixin
+from import_export.forms import ImportForm
+from import_export.tmp_storages import TempFolderStorage
 
-from accounts.scoping import scope_for
 from coopportal.lib.xlsx import xlsx_response
 from registry.excel.exporter import write_registry, write_rejected, write_template
-from registry.excel.importer import apply_plan, plan_import
-from registry.excel.reader import FileRejected, check_size, read_table
+from registry.excel.formats import FileRejected, GuardedSpreadsheet, check_size
 
 PREVIEW_ROWS = 100
+SESSION_KEY = "registry_uploads"
 UPLOAD_TTL_SECONDS = 24 * 3600
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet (.xlsx or .csv)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
+class UploadStorage(TempFolderStorage):
+    """The library's temporary-file storage, in IMPORT_UPLOAD_DIR: a random
+    name per upload, files older than a day removed."""
 
+    def get_full_path(self):
+        return str(Path(settings.IMPORT_UPLOAD_DIR) / Path(self.name).name)
 
-class SpreadsheetAdminMixin:
-    """Import/export pages for a registry ModelAdmin; ``spreadsheet_kind``
-    is "cooperatives" or "groups"."""
-
-    spreadsheet_kind = None
-    change_list_template = "admin/registry/change_list_spreadsheet.html"
-    actions = ["export_xlsx"]
-
-    def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-        wrap = self.admin_site.admin_view
-        own = [
-            path("import/", wrap(self.import_view), name=f"{prefix}_import"),
-            path("import/confirm/", wrap(self.confirm_view), name=f"{prefix}_import_confirm"),
-            path("import/template.xlsx", wrap(self.template_view), name=f"{prefix}_template"),
-            path("import/<str:token>/rejected.xlsx", wrap(self.rejected_view), name=f"{prefix}_rejected"),
-        ]
-        return own + super().get_urls()
-
-    # -- permissions -----------------------------------------------------
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def _require_import(self, request):
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-
-    # -- uploaded files, kept between preview and confirm ----------------
-    def _upload_dir(self):
+    def save(self, data):
         folder = Path(settings.IMPORT_UPLOAD_DIR)
         folder.mkdir(parents=True, exist_ok=True)
         cutoff = time.time() - UPLOAD_TTL_SECONDS
         for old in folder.iterdir():
             if old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)
-        return folder
+        if not self.name:
+            self.name = secrets.token_urlsafe(16)
+        with open(self.get_full_path(), "wb") as stream:
+            stream.write(data)
 
-    def _store(self, request, name, data):
-        token = secrets.token_urlsafe(16)
-        suffix = ".csv" if name.lower().endswith(".csv") else ".xlsx"
-        (self._upload_dir() / f"{token}{suffix}").write_bytes(data)
-        uploads = request.session.get("registry_uploads", {})
-        uploads[token] = {"kind": self.spreadsheet_kind, "name": name, "suffix": suffix}
-        request.session["registry_uploads"] = uploads
-        return token
 
-    def _load(self, request, token):
-        """The stored upload for ``token``, only for the session that made it."""
-        meta = request.session.get("registry_uploads", {}).get(token)
+class SpreadsheetImportForm(ImportForm):
+    """The library's upload form, refusing before anything is read a file
+    too large or of another kind. One format reads both kinds, so there is
+    no format to choose."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["import_file"].label = gettext_lazy("Spreadsheet (.xlsx or .csv)")
+        self.fields["import_file"].widget.attrs["accept"] = ".xlsx,.csv"
+        self.fields["format"].widget = forms.HiddenInput()
+        self.fields["format"].initial = "0"
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        try:
+            check_size(upload.size)
+        except FileRejected as error:
+            raise forms.ValidationError(str(error)) from None
+        name = upload.name.lower()
+        if not name.endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Upload an Excel workbook (.xlsx) or a CSV file (.csv)."))
+        if name.endswith(".xlsx"):
+            head = upload.read(4)
+            upload.seek(0)
+            if head != b"PK\x03\x04":
+                raise forms.ValidationError(
+                    _("This is not an Excel .xlsx workbook (it may be .xls or another file renamed).")
+                )
+        return upload
+
+
+class SpreadsheetAdminMixin(ImportMixin):
+    """Import/export for a registry ModelAdmin; ``spreadsheet_kind`` is
+    "cooperatives" or "groups", ``resource_classes`` its resource."""
+
+    spreadsheet_kind = None
+    import_export_change_list_template = "admin/registry/change_list_spreadsheet.html"
+    import_template_name = "admin/registry/import.html"
+    import_form_class = SpreadsheetImportForm
+    formats = [GuardedSpreadsheet]
+    tmp_storage_class = UploadStorage
+    actions = ["export_xlsx"]
+
+    def get_import_formats(self):
+        return [GuardedSpreadsheet]
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        own = [
+            path("import/template.xlsx", wrap(self.template_view), name=f"{prefix}_template"),
+            path("import/<str:token>/rejected.xlsx", wrap(self.rejected_view), name=f"{prefix}_rejected"),
+        ]
+        return own + super().get_urls()
+
+    # -- permissions and scope -----------------------------------------------
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        # The "Import from Excel" button only for those who may import.
+        extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
+        return super().changelist_view(request, extra_context)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        from accounts.scoping import scope_for
+
+        return {"scope": scope_for(request.user)}
+
+    # -- uploads belong to the session that made them --------------------------
+    def _remember(self, request, token, name):
+        uploads = request.session.get(SESSION_KEY, {})
+        uploads[token] = {"kind": self.spreadsheet_kind, "name": name}
+        request.session[SESSION_KEY] = uploads
+
+    def _upload(self, request, token):
+        meta = request.session.get(SESSION_KEY, {}).get(Path(token).name)
         if not meta or meta["kind"] != self.spreadsheet_kind:
             raise Http404(_("This upload has expired; upload the file again."))
-        stored = Path(settings.IMPORT_UPLOAD_DIR) / f"{token}{meta['suffix']}"
-        if not stored.exists():
-            raise Http404(_("This upload has expired; upload the file again."))
-        return meta, stored
+        storage = self.get_tmp_storage_class()(
+            name=Path(token).name, read_mode="rb", **self.get_tmp_storage_class_kwargs()
+        )
+        try:
+            return meta, storage, storage.read()
+        except OSError:
+            raise Http404(_("This upload has expired; upload the file again.")) from None
 
-    def _forget(self, request, token, stored):
-        stored.unlink(missing_ok=True)
-        uploads = request.session.get("registry_uploads", {})
+    def _forget(self, request, token):
+        uploads = request.session.get(SESSION_KEY, {})
         uploads.pop(token, None)
-        request.session["registry_uploads"] = uploads
+        request.session[SESSION_KEY] = uploads
 
-    def _plan(self, request, data, name):
-        from registry.excel.columns import SHEETS
+    # -- views -------------------------------------------------------------------
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, FileRejected):
+            form.add_error("import_file", str(e))
+        else:
+            form.add_error("import_file", _("The file is damaged or not a spreadsheet, and cannot be read."))
 
-        headers, rows = read_table(data, name)
-        return plan_import(SHEETS[self.spreadsheet_kind], headers, rows, scope_for(request.user))
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context is None:
+            return response
+        context["template_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_template")
+        form = context.get("form")
+        upload = (
+            form.cleaned_data.get("import_file") if form is not None and form.is_bound and form.is_valid() else None
+        )
+        token = Path(getattr(upload, "tmp_storage_name", "") or "").name
+        result = context.get("result")
+        if token and result is not None and getattr(result, "plan", None) is not None:
+            self._remember(request, token, upload.name)
+            plan = result.plan
+            context.update(
+                {
+                    "plan": plan,
+                    "token": token,
+                    "filename": upload.name,
+                    "preview": preview(plan, PREVIEW_ROWS),
+                    "preview_limit": PREVIEW_ROWS,
+                    "rejected_url": reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_rejected", args=[token]
+                    ),
+                }
+            )
+        return response
 
-    # -- views -------------------------------------------------------------
-    def import_view(self, request):
-        self._require_import(request)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Import %(things)s from a spreadsheet") % {"things": self.opts.verbose_name_plural},
-            "template_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_template"),
-        }
-        form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                check_size(upload.size)  # before the upload is even read
-                data = upload.read()
-                plan = self._plan(request, data, upload.name)
-                token = self._store(request, upload.name, data)
-            except FileRejected as error:
-                form.add_error("file", str(error))
-            else:
-                context.update(
-                    {
-                        "plan": plan,
-                        "token": token,
-                        "filename": upload.name,
-                        "preview": self._preview(plan),
-                        "preview_limit": PREVIEW_ROWS,
-                        "rejected_url": reverse(
-                            f"admin:{self.opts.app_label}_{self.opts.model_name}_rejected", args=[token]
-                        ),
-                    }
-                )
-        context["form"] = form
-        return TemplateResponse(request, "admin/registry/import.html", context)
-
-    def _preview(self, plan):
-        rows = [(_("New"), record) for record in plan.created[:PREVIEW_ROWS]]
-        rows += [(_("Updated"), record) for record, _fields, _s in plan.updated[: PREVIEW_ROWS - len(rows)]]
-        return rows
-
-    def confirm_view(self, request):
-        self._require_import(request)
-        if request.method != "POST":
-            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-        token = request.POST.get("token", "")
-        meta, stored = self._load(request, token)
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        token = Path(request.POST.get("import_file_name", "")).name
+        self._upload(request, token)  # 404 unless this session uploaded it
         try:
-            plan = self._plan(request, stored.read_bytes(), meta["name"])
-        except FileRejected as error:
-            messages.error(request, str(error))
-            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-        if not plan.ok:
-            # The registry changed since the preview (e.g. a code was taken).
-            messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
-            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-        try:
-            counts = apply_plan(plan, user=request.user)
+            response = super().process_import(request, **kwargs)
         except IntegrityError:
             # Another import took a code or a name between the check and the write.
-            messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
-            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-        self._forget(request, token, stored)
+            return self._refuse(request)
+        self._forget(request, token)
+        return response
+
+    def process_result(self, result, request):
+        plan = getattr(result, "plan", None)
+        if plan is None or not plan.ok or result.has_errors():
+            # The registry changed since the preview (e.g. a code was taken).
+            return self._refuse(request)
         messages.success(
             request,
             _("Imported %(name)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
-            % {"name": meta["name"], **counts},
+            % {
+                "name": request.POST.get("original_file_name", ""),
+                "created": len(plan.created),
+                "updated": len(plan.updated),
+                "unchanged": plan.unchanged,
+            },
         )
-        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
+
+    def _refuse(self, request):
+        messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
 
     def rejected_view(self, request, token):
-        self._require_import(request)
-        meta, stored = self._load(request, token)
-        plan = self._plan(request, stored.read_bytes(), meta["name"])
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        meta, _storage, data = self._upload(request, token)
+        dataset = GuardedSpreadsheet().create_dataset(data)
+        resource = self.get_import_resource_classes(request)[0](**self.get_import_resource_kwargs(request))
+        plan = resource.import_data(dataset, dry_run=True, user=request.user).plan
         stem = Path(meta["name"]).stem
         return xlsx_response(f"{stem}-loi.xlsx", lambda s: write_rejected(plan, s, _("Error")))
 
     def template_view(self, request):
-        self._require_import(request)
-        return xlsx_response(f"mau-{self.spreadsheet_kind}.xlsx", lambda s: write_template(self.spreadsheet_kind, s))
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        name = {"cooperatives": "Mẫu nhập hợp tác xã.xlsx", "groups": "Mẫu nhập tổ hợp tác.xlsx"}[self.spreadsheet_kind]
+        return xlsx_response(name, lambda s: write_template(self.spreadsheet_kind, s))
 
     @admin.action(description=gettext_lazy("Export selected to Excel"), permissions=["view"])
     def export_xlsx(self, request, queryset):
         return xlsx_response(
             f"{self.spreadsheet_kind}.xlsx", lambda s: write_registry(self.spreadsheet_kind, queryset, s)
         )
+
+
+def _shown(column, value):
+    """A value as the preview shows it: dates dd/mm/yyyy, choices by label."""
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if column is not None and column.kind in {"choice", "bool"}:
+        return column.export(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_format(value, force_grouping=True)
+    if hasattr(value, "name") and hasattr(value, "code"):
+        return f"{value.name} ({value.code})"
+    return str(value)
+
+
+def preview(plan, limit):
+    """What the preview shows: the headers of the columns the file gives;
+    each new row with every column as read; each updated record with the
+    fields that change, old → new."""
+    sheet = plan.sheet
+    positions, _unknown = sheet.header_map(plan.headers)
+    columns = [c for c in sheet.columns if c.key in positions]
+
+    def cell(record, column):
+        if column.key == "commune_code":
+            return record.commune_id or ""
+        if column.key == "commune":
+            return record.commune.name if record.commune_id else ""
+        if column.key == "upgraded_to":
+            return record.upgraded_to.registration_code if record.upgraded_to_id else ""
+        return _shown(column, getattr(record, column.key))
+
+    created = [[cell(record, c) for c in columns] for record in plan.created[:limit]]
+    updated = []
+    for record, changed, _status in plan.updated[:limit]:
+        before = plan.changes.get(record.pk, {})
+        changes = []
+        for name in changed:
+            key = name.removesuffix("_id")
+            column = next((c for c in sheet.columns if c.key == key), None)
+            label = column.vi if column else ("Xã, phường" if key == "commune" else key)
+            old, new = before.get(name), getattr(record, name)
+            changes.append((label, _shown(column, old), _shown(column, new)))
+        updated.append((str(record), changes))
+    return {"headers": [c.vi for c in columns], "created": created, "updated": updated}
+
+
+class SimpleSpreadsheetAdminMixin(ImportMixin, ExportActionMixin):
+    """django-import-export's import (upload → preview → confirm) and export
+    action for the simpler sheets (yearly reports, OCOP products,
+    value-chain models, plan targets and actuals), with the guarded format,
+    the user's area in the resource's kwargs and import only for those who
+    may add and change. The export writes the admin's own (scoped) queryset."""
+
+    import_form_class = SpreadsheetImportForm
+    formats = [GuardedSpreadsheet]
+    tmp_storage_class = UploadStorage
+    skip_export_form_from_action = True  # one format, every column: straight to the file
+    import_error_display = ("message",)  # never a traceback
+
+    def get_import_formats(self):
+        return [GuardedSpreadsheet]
+
+    def get_export_formats(self):
+        return [GuardedSpreadsheet]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        from accounts.scoping import scope_for
+
+        return {"scope": scope_for(request.user)}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return self.get_import_resource_kwargs(request)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, FileRejected):
+            form.add_error("import_file", str(e))
+        else:
+            form.add_error("import_file", _("The file is damaged or not a spreadsheet, and cannot be read."))

@@ -179,7 +179,7 @@ def write_table(workbook, formats, sheet_name, title, area, columns, rows, noun,
     merged(sheet, 1, 0, last, area, formats.center_italic)
     sheet.set_row(HEADER_ROW, 48)
     for index, column in enumerate(columns):
-        sheet.write_string(HEADER_ROW, index, column.header, formats.header)
+        sheet.write_string(HEADER_ROW, index, str(column.header), formats.header)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     row = HEADER_ROW
     sums = {index: 0 for index, c in enumerate(columns) if c.summed}

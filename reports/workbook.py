@@ -9,10 +9,11 @@ write-only mode in bench/: faster with every cell styled, memory as flat).
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from coopportal.lib.scope import Scope
 from places.models import Province
-from reports.annexes import AWARD_COLUMNS, HEADER_ROW, award_rows, record_annexes, write_table
+from reports.annexes import AWARD_COLUMNS, HEADER_ROW, Column, award_rows, record_annexes, write_table
 from reports.figures import SECTIONS, plan_lines
 from reports.models import ReportSettings
 from reports.sheets import Formats, fit_row, merged, new_workbook, print_setup, write_value
@@ -34,10 +35,19 @@ def plan_headers(year, made_on):
 
 
 def alliance_work_annexes(year, scope):
-    """The Alliance's own work (advice, training, support) as annex tables:
-    [(sheet name, title, columns, rows, noun)]. The support app will provide
-    them; until then there are none."""
-    return []
+    """The Alliance's own work (members, fund loans, training, advice, trade,
+    households) as annex tables, from the support app's report sheets:
+    [(sheet name, title, columns, rows, noun)]."""
+    from support.report import report_sheets
+
+    annexes = []
+    for title, headers, rows, widths in report_sheets(year, scope):
+        columns = [Column(str(header), width) for header, width in zip(headers, widths, strict=True)]
+        # The support app numbers its rows (the annex numbers them itself)
+        # and may give labels as lazy translations.
+        cells = ([str(v) if isinstance(v, Promise) else v for v in row[1:]] for row in rows)
+        annexes.append((title, f"{title.upper()} NĂM {year}", columns, cells, "bản ghi"))
+    return annexes
 
 
 class Context:

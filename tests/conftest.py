@@ -49,3 +49,18 @@ def make_user(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def typed_in_actual():
+    """A Lào Cai figure typed in by hand (every demo figure is computed since
+    the poor households come from the Alliance's records)."""
+    import datetime
+    from decimal import Decimal
+
+    from planning.models import Indicator, ManualActual
+
+    indicator = Indicator.objects.create(code="typed_in_fixture", name="Chỉ tiêu nhập tay")
+    return ManualActual.objects.create(
+        indicator=indicator, year=2021, province_id="15", value=Decimal(25), as_of=datetime.date(2021, 12, 31)
+    )

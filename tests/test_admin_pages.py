@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -32,8 +34,17 @@ def _url(model, action, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
 
+@pytest.fixture
+def manual_actual():
+    """Every demo figure is computed: one typed-in actual to page through."""
+    indicator = Indicator.objects.create(code="typed_in", name="Chỉ tiêu nhập tay")
+    return ManualActual.objects.create(
+        indicator=indicator, year=2021, province_id="15", value=1, as_of=datetime.date(2021, 12, 31)
+    )
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
-def test_list_add_and_change_pages_answer(admin_client, model):
+def test_list_add_and_change_pages_answer(admin_client, model, manual_actual):
     assert admin_client.get(_url(model, "changelist")).status_code == 200
     assert admin_client.get(_url(model, "add")).status_code == 200
     obj = model.objects.first()

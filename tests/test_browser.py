@@ -110,9 +110,13 @@ def test_an_officer_imports_a_file_through_the_admin_and_downloads_the_report(of
     upload.write_bytes(
         xlsx_bytes(
             [
-                ["Mã số HTX", "Tên HTX", "Xã, phường", "Ngày đăng ký"],
-                ["5209500001", "Hợp tác xã Trình Duyệt Một", "Xã Trạm Tấu", "05/03/2021"],
-                ["5209500002", "Hợp tác xã Trình Duyệt Hai", "Xã Bản Công, Huyện Trạm Tấu, Tỉnh Yên Bái", "06/03/2021"],
+                # as an office types it: title rows above the header, an STT column
+                ["LIÊN MINH HỢP TÁC XÃ TỈNH LÀO CAI"],
+                ["DANH SÁCH HỢP TÁC XÃ THÀNH LẬP MỚI"],
+                [],
+                ["STT", "Mã số HTX", "Tên HTX", "Xã, phường", "Ngày đăng ký"],
+                [1, "5209500001", "Hợp tác xã Trình Duyệt Một", "Xã Trạm Tấu", "05/03/2021"],
+                [2, "5209500002", "Hợp tác xã Trình Duyệt Hai", "Xã Bản Công, Huyện Trạm Tấu, Tỉnh Yên Bái", 44261],
             ]
         )
     )
@@ -125,6 +129,7 @@ def test_an_officer_imports_a_file_through_the_admin_and_downloads_the_report(of
     page.click("#upload-file")
     page.wait_for_selector("#confirm-import")
     assert "2 thêm mới" in page.inner_text(".import-summary")
+    assert "06/03/2021" in page.inner_text("#import-preview")  # the Excel serial 44261, as read
     page.screenshot(path=str(SCREENSHOTS / "import-preview.png"), full_page=True)
     page.click("#confirm-import")
     page.wait_for_url("**/admin/registry/cooperative/")

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from registry.excel.formats import FileRejected
 from registry.excel.importer import import_file
-from registry.excel.reader import FileRejected
 from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange
 from tests.excel_helpers import xlsx_bytes
 

@@ -96,7 +96,6 @@ def test_section_one_is_written_from_the_seed_figures(narrative_2021):
     quality = next(t for t in texts if t.startswith("Có 309 HTX"))
     assert quality.startswith("Có 309 HTX hoạt động hiệu quả, bền vững (xếp loại khá trở lên);")
     assert "Hộ nghèo được hỗ trợ thoát nghèo bền vững: 25 hộ, đạt 166,7% kế hoạch." in texts
-    assert "Hỗ trợ 25 hộ nghèo thuộc xã Trạm Tấu (huyện Trạm Tấu cũ) thoát nghèo bền vững." in texts
 
 
 def test_section_one_names_the_awards_handed_out(narrative_2021):

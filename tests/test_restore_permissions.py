@@ -34,6 +34,15 @@ from registry.models import (
     OcopProduct,
     ValueChainModel,
 )
+from support.models import (
+    Loan,
+    Membership,
+    SupportCase,
+    SupportedHousehold,
+    TradeEvent,
+    TrainingClass,
+    TrainingParticipant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +71,14 @@ MAY_RESTORE = {
     Collective: REGISTRY,
     Decision: REGISTRY,
     AwardLine: REGISTRY,
+    # The Alliance's own records: data entry writes them, like the registry.
+    Membership: REGISTRY,
+    Loan: REGISTRY,
+    TrainingClass: REGISTRY,
+    TrainingParticipant: REGISTRY,
+    SupportCase: REGISTRY,
+    TradeEvent: REGISTRY,
+    SupportedHousehold: REGISTRY,
 }
 
 
@@ -71,7 +88,7 @@ def test_every_model_with_history_in_the_admin_is_covered():
 
 
 @pytest.fixture
-def people(make_user):
+def people(make_user, typed_in_actual):
     tram_tau = Commune.objects.get(code="04606")
     return {
         "national": make_user("quocgia", roles.ADMINISTRATOR, province=None),
@@ -118,7 +135,7 @@ def in_tram_tau(record):
         RoundingRule,
         FighterShareCap,
     )
-    province_wide += (Person, Collective, Decision, AwardLine)
+    province_wide += (Person, Collective, Decision, AwardLine, TradeEvent)
     return commune == "04606" or isinstance(record, province_wide)
 
 

@@ -36,6 +36,13 @@ LAO_CAI = {
     "awards.decision": Q(province_id="15"),
     "awards.awardline": Q(decision__province_id="15"),
     "reports.reportsettings": Q(province_id="15"),
+    "support.membership": Q(commune__province_id="15"),
+    "support.loan": Q(borrower__commune__province_id="15"),
+    "support.trainingclass": Q(commune__province_id="15"),
+    "support.trainingparticipant": Q(commune__province_id="15"),
+    "support.supportcase": Q(commune__province_id="15"),
+    "support.tradeevent": Q(province_id="15"),
+    "support.supportedhousehold": Q(commune__province_id="15"),
     "auth.user": Q(username="nguoi-laocai"),
     "axes.accessattempt": Q(username="nguoi-laocai"),
     "axes.accesslog": Q(username="nguoi-laocai"),
@@ -56,7 +63,7 @@ SHARED_UNITS = {"places.province": Q(code="15"), "places.commune": Q(province_id
 
 
 @pytest.fixture
-def hanoi(make_user):
+def hanoi(make_user, typed_in_actual):
     """An administrator of Hà Nội (01), with every permission of the role."""
     make_user("nguoi-laocai", roles.LEADERSHIP)
     at = datetime.datetime(2026, 1, 5, 8, 0, tzinfo=datetime.UTC)
@@ -216,6 +223,15 @@ def check_year_narrative(client):
     assert not any(name in text for name in _lao_cai_names())
 
 
+def check_support_records(client):
+    from support.models import Loan
+
+    borrowers = {str(loan.borrower) for loan in Loan.objects.filter(borrower__commune__province_id="15")}
+    assert borrowers  # not a vacuous check
+    assert client.get("/support/2021/fund_loans_disbursed/").status_code == 200
+    assert not borrowers & _sheet_texts(client.get("/support/2021/fund_loans_disbursed/?format=xlsx").content)
+
+
 LISTS = {
     "registry:search": check_search,
     "registry:cooperative_detail": check_cooperative,
@@ -227,6 +243,7 @@ LISTS = {
     "planning:plan_api": check_api,
     "reports:year_report": check_year_report,
     "reports:year_narrative": check_year_narrative,
+    "support:measure_records": check_support_records,
 }
 
 

@@ -106,9 +106,11 @@ def xlsx_response(filename, write):
     import io
 
     from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
 
     stream = io.BytesIO()
     write(stream)
     response = HttpResponse(stream.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # RFC 6266/5987: a Vietnamese file name arrives as it is written.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -1,7 +1,15 @@
-"""Registry spreadsheets: one format for import, export and the template.
+"""Registry spreadsheets, on django-import-export (the resources are in
+registry/resources.py); what is ours:
 
-- ``columns``: the columns of each sheet and how a cell becomes a value;
-- ``reader``: opening an uploaded file safely (size, zip bomb, rows, type);
-- ``importer``: validating every row, then writing all or nothing;
-- ``exporter``: writing records in exactly the import format.
+- ``formats``: the library's XLSX and CSV formats, guarded (size, zip bombs,
+  parse cost, rows, cells, cell length) and reading files as offices type
+  them (title rows, STT and Ghi chú columns);
+- ``widgets``: Vietnamese numbers, dates and Excel serials, choice labels,
+  communes within the user's area, records by code;
+- ``values``: how one cell is read (the widgets' parsers);
+- ``columns``: the columns of the registry sheets, their headers and the
+  template's example;
+- ``communes``: a code, name or pre-2025 address to today's commune;
+- ``importer``: validating every row at once, then bulk writes with history;
+- ``exporter``: the typed export, the template, the rejected rows.
 """

@@ -2,19 +2,32 @@
 labels; the English ones are accepted too. Import, export and the template
 all read this one list, so an exported file imports back unchanged."""
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils import translation
-
 from coopportal.lib.text import fold
-from registry.excel.values import choice_parser, parse_bool, parse_date, parse_integer, parse_text
+from registry.excel.formats import read_table
+from registry.excel.values import parse_text
+from registry.excel.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget, YesNoWidget
 from registry.models import Cooperative, CooperativeGroup, Sector
 
+# The template: its notes column, the mark of its example row (left in, the
+# row is refused), how many rows its drop-down lists cover, its notes.
+NOTES_HEADER = "Ghi chú"
+EXAMPLE_NOTE = "Dòng ví dụ: xóa trước khi nhập"
+TEMPLATE_ROWS = 5000
+TEMPLATE_NOTES = [
+    "Mỗi dòng là một hồ sơ; dòng 1 là tiêu đề cột, giữ nguyên như mẫu (có thể thêm dòng tiêu đề văn bản phía trên, "
+    "cột STT và cột Ghi chú).",
+    "Xóa dòng ví dụ trước khi nhập: dòng có Ghi chú là “Dòng ví dụ: xóa trước khi nhập” bị từ chối.",
+    "Mọi dòng được kiểm tra trước; chỉ cần một lỗi là không có gì được ghi, và mọi lỗi được liệt kê cùng lúc.",
+    "Hồ sơ đã có được cập nhật: hợp tác xã theo mã số HTX, tổ hợp tác theo tên và xã, phường.",
+]
 
-def vietnamese_labels(choices):
-    with translation.override("vi"):
-        return {member: str(member.label) for member in choices}
+# Columns offices add for people, read by no one here: the row number
+# (STT, số thứ tự) and notes (Ghi chú).
+IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu", "no.", "no", "ghi chu", "note", "notes"}
 
 
 @dataclass(frozen=True)
@@ -28,24 +41,33 @@ class Column:
     width: int = 18
 
     @cached_property
-    def parser(self):
+    def widget(self):
+        """The django-import-export widget that reads and writes this column."""
         if self.kind == "choice":
-            return choice_parser(self.choices, vietnamese_labels(self.choices))
+            return ChoiceWidget(self.choices)
         return {
-            "text": parse_text,
-            "date": parse_date,
-            "integer": parse_integer,
-            "money": parse_integer,
-            "bool": parse_bool,
-        }.get(self.kind, parse_text)
+            "date": DateWidget,
+            "integer": IntegerWidget,
+            "money": IntegerWidget,
+            "bool": YesNoWidget,
+        }.get(self.kind, TextWidget)()
+
+    @property
+    def options(self):
+        """The values a drop-down list offers for this column, in Vietnamese."""
+        if self.kind == "choice":
+            return list(self.widget.labels.values())
+        if self.kind == "bool":
+            return ["Có", "Không"]
+        return []
+
+    def parser(self, value):
+        """The value of a filled cell; CellError says why it cannot be read."""
+        return self.widget.clean(value)
 
     def export(self, value):
         """The cell written for a model value."""
-        if self.kind == "choice":
-            return vietnamese_labels(self.choices)[self.choices(value)] if value else ""
-        if self.kind == "bool":
-            return "Có" if value else "Không"
-        return value
+        return self.widget.render(value)
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,16 @@ class Sheet:
     model: type
     title: str
     columns: list = field(default_factory=list)
+    example: dict = field(default_factory=dict)  # the template's example row
+
+    @cached_property
+    def known_headers(self):
+        """Every header name of the sheet, folded."""
+        return {fold(name) for column in self.columns for name in (column.vi, column.en)}
+
+    def read(self, data, filename):
+        """The Table of an uploaded file of this sheet (title rows skipped)."""
+        return read_table(data, filename, self.known_headers, IGNORED_HEADERS)
 
     def header_map(self, headers):
         """{column key: position} for a file's header row; unknown headers are
@@ -65,6 +97,8 @@ class Sheet:
         found, unknown = {}, []
         for position, header in enumerate(headers):
             column = names.get(fold(parse_text(header)))
+            if fold(parse_text(header)) in IGNORED_HEADERS:
+                continue  # the row number and notes are for people
             if column is None:
                 if parse_text(header):
                     unknown.append(parse_text(header))
@@ -102,6 +136,22 @@ COOPERATIVES = Sheet(
         Column("converted_on", "Ngày chuyển đổi HTX kiểu mới", "Converted to new-type on", "date", width=13),
         Column("under_law", "Theo Luật HTX", "Under the Law", "bool", width=9),
     ],
+    {
+        "registration_code": "5209000001",
+        "name": "Hợp tác xã Chè Shan tuyết Trạm Tấu",
+        "kind": "Hợp tác xã",
+        "sector": "Nông, lâm, thủy sản",
+        "commune_code": "04606",
+        "commune": "Xã Trạm Tấu",
+        "address": "Thôn Km 19",
+        "registration_date": datetime.date(2021, 7, 1),
+        "charter_capital": 1_500_000_000,
+        "representative": "Nguyễn Văn An",
+        "representative_phone": "0912345678",
+        "founding_members": 7,
+        "status": "Đang hoạt động",
+        "under_law": "Có",
+    },
 )
 
 GROUPS = Sheet(
@@ -119,6 +169,16 @@ GROUPS = Sheet(
         Column("status", "Tình trạng", "Status", "choice", choices=CooperativeGroup.Status, width=18),
         Column("upgraded_to", "Mã số HTX phát triển thành", "Grew into (registration code)", width=14),
     ],
+    {
+        "name": "Tổ hợp tác chăn nuôi Bản Mù",
+        "commune_code": "04606",
+        "commune": "Xã Trạm Tấu",
+        "established_on": datetime.date(2021, 3, 15),
+        "representative": "Giàng A Chứ",
+        "members": 12,
+        "sector": "Nông, lâm, thủy sản",
+        "status": "Đang hoạt động",
+    },
 )
 
 SHEETS = {sheet.kind: sheet for sheet in (COOPERATIVES, GROUPS)}

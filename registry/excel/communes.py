@@ -8,8 +8,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from coopportal.lib.text import fold
-from registry.excel.values import CellError, is_blank, parse_text
-from registry.models import Commune
+from places.models import Commune
+from registry.excel.values import CellError, is_blank, parse_text, shorten
 
 _DISTRICT_WORDS = ("huyen", "quan", "thi xa", "thanh pho")
 
@@ -45,7 +45,7 @@ class CommuneResolver:
                 code = code.zfill(5)  # a code typed as a number loses its leading zeros
             commune = self.by_code.get(code)
             if commune is None:
-                raise CellError(_("No commune has the code %(code)s.") % {"code": code})
+                raise CellError(_("No commune has the code %(code)s.") % {"code": shorten(code)})
             return self._allowed(commune)
         if is_blank(name_value):
             raise CellError(_("Give the commune's code or name."))
@@ -84,7 +84,7 @@ class CommuneResolver:
         if len(unique) == 1:
             return unique[0]
         if not unique:
-            raise CellError(_("No commune is called “%(name)s”.") % {"name": text})
+            raise CellError(_("No commune is called “%(name)s”.") % {"name": shorten(text)})
         listed = "; ".join(f"{c.name}, {c.province.name} ({c.code})" for c in (home or unique)[:6])
         raise CellError(
             _("“%(name)s” could be several communes: %(candidates)s. Give the commune's code.")
@@ -109,7 +109,7 @@ class CommuneResolver:
         code = getattr(unit, "ward_code", None)
         if code and code in self.by_code:
             return self.by_code[code]
-        raise CellError(_("The address “%(name)s” matches no commune of today.") % {"name": text})
+        raise CellError(_("The address “%(name)s” matches no commune of today.") % {"name": shorten(text)})
 
     def _from_legacy_name(self, text):
         """A pre-2025 commune name alone: today's communes it became, within

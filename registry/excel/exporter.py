@@ -6,21 +6,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from coopportal.lib.xlsx import header_cells, typed_row
-from registry.excel.columns import COOPERATIVES, GROUPS
-
-# Cells that are not a plain field of the record.
-_SPECIAL = {
-    "commune_code": lambda record: record.commune_id,
-    "commune": lambda record: record.commune.name,
-    "upgraded_to": lambda record: record.upgraded_to.registration_code if record.upgraded_to_id else "",
-}
-
-
-def _cells(spec, record):
-    return [
-        _SPECIAL[column.key](record) if column.key in _SPECIAL else column.export(getattr(record, column.key))
-        for column in spec.columns
-    ]
+from registry.excel.columns import COOPERATIVES, EXAMPLE_NOTE, GROUPS, NOTES_HEADER, TEMPLATE_NOTES, TEMPLATE_ROWS
 
 
 def header_row(sheet, spec):
@@ -28,11 +14,16 @@ def header_row(sheet, spec):
 
 
 def write_registry(kind, queryset, stream):
-    """Write ``queryset`` (cooperatives or groups) to ``stream`` as .xlsx."""
+    """Write ``queryset`` (cooperatives or groups) to ``stream`` as .xlsx:
+    each cell as the sheet's resource renders it (registry.resources)."""
+    from registry.resources import RESOURCES
+
     spec, related = {
         "cooperatives": (COOPERATIVES, ["commune"]),
         "groups": (GROUPS, ["commune", "upgraded_to"]),
     }[kind]
+    resource = RESOURCES[kind]()
+    fields = resource.get_export_fields()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(spec.title)
     sheet.freeze_panes = "A2"
@@ -41,22 +32,97 @@ def write_registry(kind, queryset, stream):
     sheet.append(header_row(sheet, spec))
     count = 0
     for record in queryset.select_related(*related).order_by("pk").iterator(chunk_size=2000):
-        sheet.append(typed_row(sheet, _cells(spec, record)))
+        sheet.append(typed_row(sheet, [resource.export_field(field, record) for field in fields]))
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
     workbook.save(stream)
     return count
 
 
+# How each kind of column is written, for the notes sheet.
+_FORMATS = {
+    "text": "Chữ",
+    "date": "Ngày, dạng dd/mm/yyyy (ví dụ 01/07/2021), hoặc ô kiểu Ngày của Excel",
+    "integer": "Số nguyên, ví dụ 25 hoặc 1.234",
+    "money": "Số tiền bằng đồng, ví dụ 1.500.000.000",
+    "bool": "Có hoặc Không (chọn trong danh sách)",
+    "choice": "Chọn trong danh sách",
+    "commune_code": "Mã xã, phường theo danh mục hành chính (5 chữ số)",
+    "commune_name": "Tên xã, phường hiện nay, hoặc địa chỉ trước năm 2025 (xã, huyện, tỉnh)",
+}
+
+
 def write_template(kind, stream):
-    """An empty sheet with the headers: the file staff fill in."""
+    """The file staff fill in: the headers, an example row (marked in the
+    Ghi chú column: left in, it is refused), a drop-down list (data
+    validation) on every choice column, and a notes sheet explaining each
+    column. Small, so written in openpyxl's normal mode."""
+    from openpyxl import Workbook as FullWorkbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     spec = COOPERATIVES if kind == "cooperatives" else GROUPS
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(spec.title)
+    workbook = FullWorkbook()
+    sheet = workbook.active
+    sheet.title = spec.title
+    lists = workbook.create_sheet("Danh mục")
+    notes = workbook.create_sheet("Hướng dẫn")
+    headers = [column.vi for column in spec.columns] + [NOTES_HEADER]
+    sheet.append(headers)
+    sheet.append([spec.example.get(column.key) for column in spec.columns] + [EXAMPLE_NOTE])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE7F3")
+    for cell in sheet[2]:
+        cell.font = Font(italic=True, color="808080")
     sheet.freeze_panes = "A2"
     for index, column in enumerate(spec.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.append(header_row(sheet, spec))
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width
+        if column.kind == "date":
+            sheet[f"{letter}2"].number_format = "dd/mm/yyyy"
+    sheet.column_dimensions[get_column_letter(len(headers))].width = 30
+    # One column of the "Danh mục" sheet per choice column, and a list
+    # validation pointing at it (a literal list is limited to 255 characters).
+    list_column = 0
+    for index, column in enumerate(spec.columns, start=1):
+        options = column.options
+        if not options:
+            continue
+        list_column += 1
+        source = get_column_letter(list_column)
+        lists.cell(row=1, column=list_column, value=column.vi).font = Font(bold=True)
+        for row, option in enumerate(options, start=2):
+            lists.cell(row=row, column=list_column, value=option)
+        lists.column_dimensions[source].width = 28
+        validation = DataValidation(
+            type="list",
+            formula1=f"'Danh mục'!${source}$2:${source}${len(options) + 1}",
+            allow_blank=not column.required,
+            showErrorMessage=True,
+            errorTitle=column.vi,
+            error="Hãy chọn một giá trị trong danh sách.",
+        )
+        letter = get_column_letter(index)
+        validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
+        sheet.add_data_validation(validation)
+    notes.append(["Cột", "Bắt buộc", "Cách ghi", "Giá trị được chọn"])
+    for cell in notes[1]:
+        cell.font = Font(bold=True)
+    for column in spec.columns:
+        notes.append(
+            [
+                column.vi,
+                "Có" if column.required else "",
+                _FORMATS.get(column.kind, ""),
+                "; ".join(column.options),
+            ]
+        )
+    notes.append([])
+    for line in TEMPLATE_NOTES:
+        notes.append([line])
+    for letter, width in zip("ABCD", (32, 10, 60, 60), strict=True):
+        notes.column_dimensions[letter].width = width
     workbook.save(stream)
 
 

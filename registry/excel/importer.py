@@ -15,13 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from coopportal.lib.history import copy_to_history
 from coopportal.lib.scope import EVERYWHERE
-from registry.excel.columns import COOPERATIVES, GROUPS, Sheet
+from coopportal.lib.text import fold
+from registry.excel.columns import COOPERATIVES, EXAMPLE_NOTE, GROUPS, NOTES_HEADER, Sheet
 from registry.excel.communes import CommuneResolver
-from registry.excel.reader import read_table
-from registry.excel.values import CellError, is_blank, parse_text
+from registry.excel.values import CellError, is_blank, parse_text, shorten
 from registry.models import Cooperative, CooperativeGroup, CooperativeStatusChange, DataVersion
 
 BATCH = 2500
@@ -51,11 +52,13 @@ class ImportPlan:
 
     sheet: Sheet
     headers: list
+    header_row: int = 1
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)  # (record, [changed fields], status changed)
     unchanged: int = 0
     errors: list = field(default_factory=list)
     rows: dict = field(default_factory=dict)  # row number -> cells, for the rejected-rows file
+    changes: dict = field(default_factory=dict)  # updated record's pk -> {field: value before}
 
     @property
     def ok(self):
@@ -66,7 +69,11 @@ class ImportPlan:
         by_row = {}
         for error in self.errors:
             by_row.setdefault(error.row, []).append(error)
-        return [(number, self.rows.get(number, []), errs) for number, errs in sorted(by_row.items()) if number > 1]
+        return [
+            (number, self.rows.get(number, []), errs)
+            for number, errs in sorted(by_row.items())
+            if number > self.header_row
+        ]
 
 
 def _chunks(items, size):
@@ -99,7 +106,7 @@ class RowReader:
     def error(self, key, message, value=None):
         raw = self.raw(key) if value is None and key else value
         self.plan.errors.append(
-            RowError(self.number, self.header(key) if key else "", "" if raw is None else parse_text(raw), message)
+            RowError(self.number, self.header(key) if key else "", shorten(parse_text(raw)), message)
         )
         self.failed = True
         if key:
@@ -141,6 +148,7 @@ def _fill(reader, record, values, commune):
     row has errors. Foreign keys are compared by id, without a query."""
     names = [f"{name}_id" if name == "upgraded_to" else name for name in values] + ["commune_id"]
     before = {name: getattr(record, name) for name in names}
+    reader.before = before
     for name, value in values.items():
         if value is not None or name not in reader.failed_keys:
             setattr(record, name, value)
@@ -152,19 +160,51 @@ def _fill(reader, record, values, commune):
     return [name for name, value in before.items() if getattr(record, name) != value]
 
 
-def plan_import(sheet, headers, rows, scope=EVERYWHERE):
+def plan_import(sheet, headers, rows, scope=EVERYWHERE, header_row=1):
     """Validate every row of ``rows`` against ``sheet`` and the database,
     within ``scope``, the importing user's area: records elsewhere are
-    neither created, nor matched, nor described."""
-    plan = ImportPlan(sheet=sheet, headers=headers)
+    neither created, nor matched, nor described. ``header_row`` is the
+    spreadsheet row of ``headers``."""
+    plan = ImportPlan(sheet=sheet, headers=headers, header_row=header_row)
     positions, unknown = sheet.header_map(headers)
     for header in unknown:
-        plan.errors.append(RowError(1, header, "", _("Unknown column: it is not one of the template's headers.")))
+        plan.errors.append(
+            RowError(header_row, header, "", _("Unknown column: it is not one of the template's headers."))
+        )
+    for position, header in enumerate(headers):
+        if is_blank(header):
+            # Data under no header (a header merged over two columns, or
+            # never typed) is reported, never dropped.
+            filled = next(((n, c[position]) for n, c in rows if not is_blank(c[position])), None)
+            if filled:
+                plan.errors.append(
+                    RowError(
+                        filled[0],
+                        get_column_letter(position + 1),
+                        shorten(parse_text(filled[1])),
+                        _(
+                            "This column has data but no header (is its header merged with the column "
+                            "before?): give it a header of the template, or clear it."
+                        ),
+                    )
+                )
+    for position, header in enumerate(headers):
+        if fold(parse_text(header)) == fold(NOTES_HEADER):
+            for number, cells in rows:
+                if fold(parse_text(cells[position])) == fold(EXAMPLE_NOTE):
+                    plan.errors.append(
+                        RowError(
+                            number,
+                            parse_text(header),
+                            EXAMPLE_NOTE,
+                            _("This is the template's example row: delete it before importing."),
+                        )
+                    )
     missing = [c for c in sheet.columns if c.required and c.key not in positions]
     if "commune_code" not in positions and "commune" not in positions:
         missing.append(sheet.column("commune"))
     for column in missing:
-        plan.errors.append(RowError(1, column.vi, "", _("This column is missing from row 1.")))
+        plan.errors.append(RowError(header_row, column.vi, "", _("This column is missing from the header row.")))
     if plan.errors:
         return plan
     plan.rows = {number: cells for number, cells in rows}
@@ -238,6 +278,7 @@ def _plan_cooperatives(plan, positions, rows, resolver, scope):
         elif changed:
             record.search_text = record.build_search_text(commune)
             plan.updated.append((record, changed, "status" in changed))
+            plan.changes[record.pk] = {name: reader.before[name] for name in changed}
         else:
             plan.unchanged += 1
 
@@ -255,11 +296,11 @@ def _validate(reader, record):
         record.clean_fields(exclude=exclude)
     except ValidationError as error:
         errors = error.update_error_dict(errors)
-    if not ({"name", "kind", "registration_date", "established_on"} & reader.failed_keys):
-        try:
-            record.clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    # clean() too, whatever else failed: every error of the row at once.
+    try:
+        record.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
     if errors:
         reader.model_errors(ValidationError(errors))
         return
@@ -300,7 +341,9 @@ def _plan_groups(plan, positions, rows, resolver, scope):
             code = parse_text(reader.raw("upgraded_to"))
             values["upgraded_to"] = coops.get(code) if code else None
             if code and code not in coops:
-                reader.error("upgraded_to", _("No cooperative has the registration code %(code)s.") % {"code": code})
+                reader.error(
+                    "upgraded_to", _("No cooperative has the registration code %(code)s.") % {"code": shorten(code)}
+                )
         if name and commune:
             key = (name, commune.code)
             if key in seen:
@@ -318,6 +361,7 @@ def _plan_groups(plan, positions, rows, resolver, scope):
             plan.created.append(record)
         elif changed:
             plan.updated.append((record, changed, False))
+            plan.changes[record.pk] = {name: reader.before[name] for name in changed}
         else:
             plan.unchanged += 1
 
@@ -327,6 +371,13 @@ def apply_plan(plan, user=None):
     """Write a valid plan: bulk inserts and updates in one transaction, with
     the status history the records' own save() would have written and a
     change-history row per record (who, when, values), as a form save would."""
+    status_rows = write_records(plan)
+    return record_history(plan, status_rows, user)
+
+
+def write_records(plan):
+    """The bulk inserts and updates of a valid plan; returns the status rows
+    that record_history() writes. Call both in one transaction."""
     if not plan.ok:
         raise ValueError("an import with errors is never written")
     model = plan.sheet.model
@@ -353,6 +404,15 @@ def apply_plan(plan, user=None):
             record.updated_at = timezone.now()
             records.append(record)
         model.objects.bulk_update(records, sorted(fields))
+    return history
+
+
+def record_history(plan, history, user=None):
+    """What the records' own save() would have written after a bulk write:
+    their dated status rows, a change-history row each (who, when, values,
+    copied inside the database) and the registry's data version."""
+    model = plan.sheet.model
+    reason = _("Spreadsheet import")
     for batch in _chunks(history, BATCH):
         CooperativeStatusChange.objects.bulk_create(batch)
     # Change history, as a form save would have written it, copied in the database.
@@ -364,15 +424,16 @@ def apply_plan(plan, user=None):
 
 
 def import_file(kind, data, filename, dry_run=False, user=None):
-    """Read, validate and (unless ``dry_run`` or invalid) write a file, within
-    the user's area (everywhere for the command line, which has no user).
-    Returns (plan, counts or None)."""
-    from accounts.scoping import scope_for
-    from registry.excel.columns import SHEETS
+    """Read, validate and (unless ``dry_run`` or invalid) write a file
+    through the sheet's resource (registry.resources), within the user's
+    area (everywhere for the command line, which has no user). Returns
+    (plan, counts or None)."""
+    from registry.excel.formats import format_for
+    from registry.resources import RESOURCES
 
-    sheet = SHEETS[kind]
-    headers, rows = read_table(data, filename)
-    plan = plan_import(sheet, headers, rows, scope_for(user) if user else EVERYWHERE)
+    dataset = format_for(filename).create_dataset(data)
+    result = RESOURCES[kind]().import_data(dataset, dry_run=dry_run, user=user)
+    plan = result.plan
     if not plan.ok or dry_run:
         return plan, None
-    return plan, apply_plan(plan, user=user)
+    return plan, {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}

@@ -4,11 +4,12 @@ write them: dates as real dates or dd/mm/yyyy text, numbers as numbers or
 
 import datetime
 import re
+from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from coopportal.lib.numbers import VIETNAMESE, NumberError, parse_whole_number
+from coopportal.lib.numbers import VIETNAMESE, NumberError, parse_number, parse_whole_number
 from coopportal.lib.text import fold
 from coopportal.lib.xlsx import FORMULA_TRIGGERS
 
@@ -17,8 +18,18 @@ LARGEST_DIGITS = 15
 LARGEST = 10**LARGEST_DIGITS
 
 
+# A bad value is quoted back at most this long: a 10 MB cell is not echoed.
+QUOTE_CHARS = 100
+
+
 class CellError(ValueError):
     """A cell that cannot be read; the message says why, for a person."""
+
+
+def shorten(value):
+    """``value`` as text, cut to QUOTE_CHARS characters with "…" when longer."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
 
 
 _DATE_PATTERNS = [
@@ -45,13 +56,22 @@ def parse_text(value):
     return text
 
 
+# Excel counts days from 30/12/1899; 1 to 73,415 are the years 1900 to 2100.
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+EXCEL_LAST_SERIAL = 73_415
+
+
 def parse_date(value):
-    """A real date cell, or text dd/mm/yyyy (day first, always)."""
+    """A real date cell, text dd/mm/yyyy (day first, always), or the serial
+    number Excel keeps when a date is typed in a General cell (44378 is
+    01/07/2021)."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
     text = parse_text(value)
+    if text.isdigit() and len(text) <= 5 and 1 <= int(text) <= EXCEL_LAST_SERIAL and not isinstance(value, bool):
+        return EXCEL_EPOCH + datetime.timedelta(days=int(text))
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
@@ -59,20 +79,20 @@ def parse_date(value):
                 return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 break
-    raise CellError(_("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 01/07/2021.") % {"value": text})
+    raise CellError(_("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 01/07/2021.") % {"value": shorten(text)})
 
 
 def parse_integer(value, minimum=0):
     """A whole number: 1234567, 1234567.0, "1.234.567", "1 234 567", "1.234.567,00"."""
     if isinstance(value, bool):
-        raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+        raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(value)})
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if value != value or abs(value) >= LARGEST:  # NaN, infinities, absurd sizes
-            raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+            raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(value)})
         if not value.is_integer():
-            raise CellError(_("%(value)s is not a whole number.") % {"value": value})
+            raise CellError(_("%(value)s is not a whole number.") % {"value": shorten(value)})
         number = int(value)
     else:
         # As typed in the portal's forms: "1.234.567", "1 234 567", "1.234.567,00".
@@ -81,10 +101,34 @@ def parse_integer(value, minimum=0):
         except NumberError as error:
             raise CellError(str(error)) from None
     if abs(number) >= LARGEST:
-        raise CellError(_("“%(value)s” is not a number.") % {"value": number})
+        raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(number)})
     if minimum is not None and number < minimum:
-        raise CellError(_("%(value)s is below the minimum of %(minimum)s.") % {"value": number, "minimum": minimum})
+        raise CellError(
+            _("%(value)s is below the minimum of %(minimum)s.") % {"value": shorten(number), "minimum": minimum}
+        )
     return number
+
+
+def parse_decimal(value, minimum=0):
+    """A number that may have decimals, written the Vietnamese way: "64,5",
+    "1.234.567", "1.234,5" ("." groups thousands, "," starts decimals), or a
+    number cell."""
+    if isinstance(value, bool):
+        raise CellError(_("“%(value)s” is not a number.") % {"value": value})
+    if isinstance(value, (int, float)):
+        exact = Decimal(str(value))
+    else:
+        # The same reading as the portal's forms (coopportal/lib/numbers.py).
+        try:
+            exact = parse_number(parse_text(value), **VIETNAMESE)
+        except NumberError as error:
+            raise CellError(str(error)) from None
+    if not exact.is_finite() or exact.adjusted() >= LARGEST_DIGITS:
+        raise CellError(_("“%(value)s” is not a number.") % {"value": shorten(value)})
+    if minimum is not None and exact < minimum:
+        message = _("%(value)s is below the minimum of %(minimum)s.")
+        raise CellError(message % {"value": shorten(value), "minimum": minimum})
+    return exact
 
 
 _TRUE = {"co", "x", "yes", "y", "true", "1", "dung"}
@@ -99,7 +143,7 @@ def parse_bool(value):
         return True
     if key in _FALSE:
         return False
-    raise CellError(_("“%(value)s” is not yes or no: write Có or Không.") % {"value": parse_text(value)})
+    raise CellError(_("“%(value)s” is not yes or no: write Có or Không.") % {"value": shorten(parse_text(value))})
 
 
 def choice_parser(choices, labels_vi):
@@ -117,6 +161,8 @@ def choice_parser(choices, labels_vi):
         if key in lookup:
             return lookup[key]
         allowed = ", ".join(labels_vi[m] for m in choices)
-        raise CellError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": parse_text(value), "allowed": allowed})
+        raise CellError(
+            _("“%(value)s” is not one of: %(allowed)s.") % {"value": shorten(parse_text(value)), "allowed": allowed}
+        )
 
     return parse

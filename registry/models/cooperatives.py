@@ -1,3 +1,4 @@
+import datetime
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -54,6 +55,11 @@ class Cooperative(RemembersLoadedValues, models.Model):
         DISSOLVED = "dissolved", _("Dissolved")
         REVOKED = "revoked", _("Certificate revoked")
         BANKRUPT = "bankrupt", _("Bankrupt")
+
+    # Law on Cooperatives 2023 (17/2023/QH15), in force from 01/07/2024, Art. 4(7):
+    # a cooperative is founded by at least 5 official members.
+    LAW_2023_IN_FORCE = datetime.date(2024, 7, 1)
+    LAW_2023_MIN_FOUNDERS = 5
 
     # The Law on Cooperatives requires the name to begin with the type.
     NAME_PREFIXES = {
@@ -172,6 +178,21 @@ class Cooperative(RemembersLoadedValues, models.Model):
             )
         if self.kind == self.Kind.COOPERATIVE and self.name.casefold().startswith("liên hiệp"):
             errors["kind"] = ValidationError(_("This name is a union's: choose the kind “Union of cooperatives”."))
+        if (
+            self.kind == self.Kind.COOPERATIVE
+            and self.founding_members is not None
+            and self.registration_date
+            and self.registration_date >= self.LAW_2023_IN_FORCE
+            and self.founding_members < self.LAW_2023_MIN_FOUNDERS
+        ):
+            errors["founding_members"] = ValidationError(
+                _(
+                    "A cooperative founded under the Law on Cooperatives 2023 (from 01/07/2024) has at least "
+                    "%(minimum)s founding members."
+                ),
+                code="too_few_founders",
+                params={"minimum": self.LAW_2023_MIN_FOUNDERS},
+            )
         today = timezone.localdate()
         for field in ("registration_date", "status_since", "converted_on"):
             value = getattr(self, field)

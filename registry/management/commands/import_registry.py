@@ -2,10 +2,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
 from django.utils import translation
 
+from registry.excel.formats import FileRejected
 from registry.excel.importer import import_file
-from registry.excel.reader import FileRejected
 
 
 class Command(BaseCommand):
@@ -28,6 +29,12 @@ class Command(BaseCommand):
                 plan, _counts = import_file(kind, file.read_bytes(), file.name, dry_run=dry_run)
             except FileRejected as error:
                 raise CommandError(str(error)) from error
+            except IntegrityError:
+                # Another import wrote the same codes (or names) between this
+                # one's checks and its write; the transaction is rolled back.
+                raise CommandError(
+                    translation.gettext("Another import added these codes meanwhile; nothing was imported.")
+                ) from None
             if not plan.ok:
                 for error in plan.errors:
                     self.stderr.write(str(error))
