@@ -51,7 +51,7 @@ GRANTS = {
         ("places", ["province", "commune"], ["view"]),
     ],
     ADMINISTRATOR: [(app, "*", ["add", "change", "delete", "view"]) for app in (
-        "places", "registry", "planning", "awards", "support", "accounts", "auth", "axes",
+        "places", "registry", "planning", "awards", "support", "accounts", "auth", "axes", "reports",
     )],
 }  # fmt: skip
 

@@ -173,6 +173,8 @@ RULES = {
     # Users and their logins: the province's.
     "auth.user": ProvinceUsers(),
     "accounts.userprofile": ByProvince("province_id"),
+    # The year-end report's form (issuing body, signer): each province's own.
+    "reports.reportsettings": ByProvince("province_id"),
     "axes.accessattempt": ProvinceLogins(),
     "axes.accesslog": ProvinceLogins(),
     "axes.accessfailurelog": ProvinceLogins(),

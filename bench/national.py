@@ -1,11 +1,7 @@
 """The national-scale measurements: dashboard and API for the whole country
 and one province, a drill-down of 2,000 records, registry search over the
-115,000 cooperatives and groups, and the year-end report (in a fresh
-process each, against openpyxl's normal mode)."""
+115,000 cooperatives and groups. The year-end report is bench/report.py."""
 
-import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -71,25 +67,3 @@ def run(table, repeat, sqlite):
         repeat,
     )
     measure(table, client, "registry search for a name that matches nothing", "/registry/?q=khong+co+ai", repeat)
-    results = {}
-    for mode in ("stream", "normal"):
-        args = [sys.executable, str(ROOT / "bench" / "report_worker.py"), mode, str(YEAR)] + (
-            ["--sqlite"] if sqlite else []
-        )
-        output = subprocess.run(args, capture_output=True, text=True, check=True, env=os.environ.copy())
-        results[mode] = json.loads(output.stdout.strip().splitlines()[-1])
-    stream, normal = results["stream"], results["normal"]
-    table.add(
-        f"year-end report {YEAR}, whole country: portal (write-only)",
-        f"{stream['seconds']:.2f} s",
-        f"peak {stream['peak_mb']:.0f} MB",
-        f"{stream['bytes'] / 1e6:.1f} MB file",
-    )
-    table.add(
-        f"year-end report {YEAR}: its sheets unstyled, without awards, openpyxl normal mode",
-        f"{normal['seconds']:.2f} s",
-        f"peak {normal['peak_mb']:.0f} MB",
-        f"normal ÷ portal: {normal['seconds'] / stream['seconds']:.2f}× the time, "
-        f"{normal['growth_mb'] / max(stream['growth_mb'], 1):.1f}× the memory growth "
-        f"({normal['growth_mb']:.0f} vs {stream['growth_mb']:.0f} MB)",
-    )

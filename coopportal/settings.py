@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "awards",
     "planning",
     "support",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -24,5 +24,6 @@ urlpatterns = [
     path("awards/", include("awards.urls")),
     path("support/", include("support.urls")),
     path("", include("planning.urls")),
+    path("", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

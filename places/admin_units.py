@@ -5,8 +5,6 @@ today's 34 provinces and 3,321 communes, the 63-province data before 1 July
 from functools import lru_cache
 
 from django.dispatch import Signal
-from vietnamadminunits import convert_address
-from vietnamadminunits.database import query
 
 from places.models import Commune, Province
 
@@ -19,6 +17,10 @@ _KINDS = {"Xã": Commune.Kind.COMMUNE, "Phường": Commune.Kind.WARD, "Đặc k
 
 def load_admin_units():
     """Create or update every province and commune; returns the two counts."""
+    # Imported here, as below: the package and its geometry libraries cost
+    # every process about 26 MB, and only loading units needs them.
+    from vietnamadminunits.database import query
+
     rows = query(
         "SELECT DISTINCT provinceCode, province, provinceShort, wardCode, ward, wardShort, wardType "
         "FROM admin_units ORDER BY provinceCode, wardCode"
@@ -64,6 +66,9 @@ def load_demo_units(seed=None):
 def communes_from_legacy_province(legacy_province_code):
     """Codes of today's communes that took in communes of a pre-2025
     province (e.g. "15", the former Yên Bái, now part of Lào Cai)."""
+    from vietnamadminunits import convert_address
+    from vietnamadminunits.database import query
+
     rows = query(
         "SELECT DISTINCT ward, district, province FROM admin_units_legacy "
         f"WHERE provinceCode = '{int(legacy_province_code):02d}'"

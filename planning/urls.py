@@ -8,5 +8,4 @@ urlpatterns = [
     path("dashboard/<year:year>/", views.dashboard, name="dashboard"),
     path("dashboard/<year:year>/<slug:code>/", views.indicator_records, name="indicator_records"),
     path("api/plan/<year:year>/", views.plan_api, name="plan_api"),
-    path("reports/<year:year>.xlsx", views.year_report, name="year_report"),
 ]

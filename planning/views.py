@@ -14,7 +14,6 @@ from planning import drilldown
 from planning.measures import MEASURES
 from planning.models import Indicator, Target
 from planning.progress import as_number, plan_for_year, plan_with_breakdown, round_half_up
-from planning.year_report import report_filename, write_year_report
 
 DRILLDOWN_PAGE_SIZE = 200
 # Sections other apps add below the plan: callables (request, year, scope,
@@ -151,10 +150,3 @@ def indicator_records(request, year, code):
         "page": page,
     }
     return render(request, "planning/indicator_records.html", context)
-
-
-@require_GET
-@login_required
-def year_report(request, year):
-    scope, _commune, _wide = request_scope(request)
-    return xlsx_response(report_filename(year), lambda stream: write_year_report(year, stream, scope=scope))

@@ -13,15 +13,14 @@ class SupportConfig(AppConfig):
         from planning.drilldown import register_columns
         from planning.measures import register_measures
         from planning.views import register_dashboard_section
-        from planning.year_report import register_report_sheets
         from registry.models import DataVersion
-        from support import columns, dashboard, measures, models, report
+        from support import columns, dashboard, measures, models
 
         register_measures(measures.SUPPORT_MEASURES)
         for model, (headers, select_related, ordering) in columns.COLUMNS.items():
             register_columns(model, headers, select_related, ordering)
         register_dashboard_section(dashboard.alliance_section)
-        register_report_sheets(report.report_sheets)
+        # The year-end report (reports/, a layer above) reads support.report itself.
 
         # Plan figures are cached per registry data version: a write to the
         # records they are computed from makes them stale.

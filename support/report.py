@@ -1,7 +1,7 @@
 """The year-end report's sheets for the Alliance's own work: one table per
 kind of record, in Vietnamese whatever the user's language (the report is
-an official document). planning.year_report calls ``report_sheets`` through
-the hook support.apps registers."""
+an official document). reports.workbook (a layer above) calls
+``report_sheets``."""
 
 from planning import drilldown
 from support.measures import BY_CODE

@@ -141,8 +141,8 @@ def test_an_officer_imports_a_file_through_the_admin_and_downloads_the_report(of
     target = tmp_path / "report.xlsx"
     download_info.value.save_as(str(target))
     plan = load_workbook(target)["Kế hoạch"]
-    new_htx = next(r for r in plan.iter_rows(min_row=6, values_only=True) if r[1] == "Thành lập mới HTX")
-    assert new_htx[4] == 89  # the 87 of the demo and the 2 imported
+    new_htx = next(r for r in plan.iter_rows(min_row=11, values_only=True) if r[1] == "Thành lập mới HTX")
+    assert new_htx[5] == 89  # the 87 of the demo and the 2 imported
     assert problems == []
 
 

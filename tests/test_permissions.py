@@ -62,6 +62,8 @@ MATRIX = [
     ("/dashboard/2021/htx_new/", expect(rest=200)),
     ("/dashboard/2021/htx_new/?format=xlsx", expect(rest=200)),
     ("/reports/2021.xlsx", expect(rest=200)),
+    ("/reports/2021.docx", expect(rest=200)),
+    ("/reports/2021.xlsx?province=01", expect(admin=200, entry_hanoi=200, rest=404)),
     ("/registry/?q=hop+tac+xa", expect(rest=200)),
     ("/registry/htx/{tram_tau}/", expect(entry_hanoi=404, rest=200)),
     ("/registry/htx/{other}/", expect(entry_hanoi=404, entry_commune=404, rest=200)),
@@ -121,7 +123,15 @@ def test_the_matrix(client, users, coops, role, url, status):
 
 
 @pytest.mark.parametrize(
-    "url", ["/dashboard/2021/", "/api/plan/2021/", "/reports/2021.xlsx", "/dashboard/2021/htx_new/", "/registry/"]
+    "url",
+    [
+        "/dashboard/2021/",
+        "/api/plan/2021/",
+        "/reports/2021.xlsx",
+        "/reports/2021.docx",
+        "/dashboard/2021/htx_new/",
+        "/registry/",
+    ],
 )
 def test_anonymous_users_are_sent_to_log_in(client, url):
     response = client.get(url)

@@ -35,6 +35,7 @@ LAO_CAI = {
     "awards.collective": Q(province_id="15"),
     "awards.decision": Q(province_id="15"),
     "awards.awardline": Q(decision__province_id="15"),
+    "reports.reportsettings": Q(province_id="15"),
     "support.membership": Q(commune__province_id="15"),
     "support.loan": Q(borrower__commune__province_id="15"),
     "support.trainingclass": Q(commune__province_id="15"),
@@ -208,7 +209,18 @@ def check_api(client):
 
 
 def check_year_report(client):
-    assert not _lao_cai_names() & _sheet_texts(client.get("/reports/2021.xlsx").content)
+    response = client.get("/reports/2021.xlsx")
+    assert not _lao_cai_names() & _sheet_texts(b"".join(response.streaming_content))
+
+
+def check_year_narrative(client):
+    import docx
+
+    response = client.get("/reports/2021.docx")
+    document = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Tỉnh Lào Cai" not in text and "Đỗ Nhân Đạo" not in text
+    assert not any(name in text for name in _lao_cai_names())
 
 
 def check_support_records(client):
@@ -229,7 +241,8 @@ LISTS = {
     "planning:dashboard": check_dashboard,
     "planning:indicator_records": check_drilldown,
     "planning:plan_api": check_api,
-    "planning:year_report": check_year_report,
+    "reports:year_report": check_year_report,
+    "reports:year_narrative": check_year_narrative,
     "support:measure_records": check_support_records,
 }
 

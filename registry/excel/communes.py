@@ -6,8 +6,6 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from vietnamadminunits import ParseMode, convert_address, parse_address
-from vietnamadminunits.database import query
 
 from coopportal.lib.text import fold
 from places.models import Commune
@@ -96,6 +94,10 @@ class CommuneResolver:
     def _from_address(self, text, parts):
         """A full address: a pre-2025 one (with a district) is converted to
         today's commune; a current one is parsed."""
+        # Imported here: the package and its geometry libraries cost every
+        # process some 26 MB, and only imports need them.
+        from vietnamadminunits import ParseMode, convert_address, parse_address
+
         legacy = any(fold(p).startswith(_DISTRICT_WORDS) for p in parts[1:-1]) or len(parts) >= 3
         try:
             if legacy:
@@ -112,6 +114,9 @@ class CommuneResolver:
     def _from_legacy_name(self, text):
         """A pre-2025 commune name alone: today's communes it became, within
         the home province first."""
+        from vietnamadminunits import convert_address
+        from vietnamadminunits.database import query
+
         key = _key(text)
         rows = (
             query(

@@ -1,10 +1,6 @@
-"""The year-end report: the plan sheet leadership sends upward, then one
-table per kind of record behind it. It spans the registry, the plan and the
-awards, so it lives in this small service module rather than in a view.
-
-Written with openpyxl in write-only mode: rows stream to the file and memory
-stays flat at national scale.
-"""
+"""The year-end report as it was written before issue 16 (openpyxl write-only,
+one model instance per row), kept only so the benchmark can measure the
+portal's writer side by side with it in one run. Not used by the portal."""
 
 from django.conf import settings
 from django.utils import timezone, translation

@@ -1,0 +1,151 @@
+"""The narrative's sentences, in the Vietnamese of the Alliance's reports,
+written from the plan figures and the awards only ("Thành lập mới 87 HTX,
+đạt 133,8% kế hoạch; 1.183 THT, đạt 118,3% kế hoạch.")."""
+
+from reports.figures import ocop_cooperatives, vn_number
+
+
+def _reached(line):
+    """ ", đạt 133,8% kế hoạch" for a count with a target; for a rate, the
+    target and whether it is met; nothing without a target."""
+    if line.target is None:
+        return ""
+    if line.is_rate:
+        verdict = "đạt kế hoạch" if line.met else "chưa đạt kế hoạch"
+        return f" (kế hoạch {line.target_words()}), {verdict}"
+    return f", đạt {vn_number(line.percent)}% kế hoạch"
+
+
+def _unit(line):
+    return line.unit if line.unit == "%" else f" {line.unit}"
+
+
+def _amount(line):
+    decimals = 1 if line.is_rate else 0
+    return f"{vn_number(line.actual, decimals)}{_unit(line)}"
+
+
+def _sentence(line, year, scope):
+    """One figure as a clause, worded for the measures the reports name."""
+    n = vn_number(line.actual)
+    reached = _reached(line)
+    wording = {
+        "htx_converted": f"Có {n} HTX chuyển đổi thành HTX kiểu mới{reached}",
+        "value_chain_models": f"Xây dựng {n} mô hình HTX sản xuất gắn với chuỗi giá trị{reached}",
+        "htx_good_or_fair": f"Có {n} HTX hoạt động hiệu quả, bền vững (xếp loại khá trở lên){reached}",
+    }
+    if line.measure == "ocop_supported":
+        holders = ocop_cooperatives(year, scope)
+        return f"Tư vấn, hỗ trợ {n} sản phẩm OCOP cho {vn_number(holders)} HTX{reached}"
+    if line.measure in wording:
+        return wording[line.measure]
+    return f"{line.name}: {_amount(line)}{reached}"
+
+
+def results(year, scope, lines):
+    """Section I's parts: [(title, [paragraph])], from the year's figures."""
+    done = [line for line in lines if line.actual is not None]
+    by_section = {}
+    for line in done:
+        by_section.setdefault(line.section, []).append(line)
+
+    development = []
+    new = {line.measure: line for line in done if line.measure in ("htx_registered", "tht_established")}
+    if new:
+        clauses = []
+        if "htx_registered" in new:
+            line = new["htx_registered"]
+            clauses.append(f"{vn_number(line.actual)} HTX{_reached(line)}")
+        if "tht_established" in new:
+            line = new["tht_established"]
+            clauses.append(f"{vn_number(line.actual)} THT{_reached(line)}")
+        development.append(f"Trong năm {year}, thành lập mới " + "; ".join(clauses) + ".")
+    others = [
+        _sentence(line, year, scope)
+        for key in ("htx", "union", "tht")
+        for line in by_section.get(key, [])
+        if line.measure not in new
+    ]
+    if others:
+        development.append(_clauses(others))
+
+    quality = [_sentence(line, year, scope) for key in ("quality", "income") for line in by_section.get(key, [])]
+    alliance = []
+    for line in by_section.get("alliance", []):
+        alliance.append(_sentence(line, year, scope) + ".")
+        if line.evidence:
+            alliance.append(line.evidence)
+    alliance += alliance_work(year, scope)
+    return [
+        ("Phát triển hợp tác xã, tổ hợp tác", development),
+        ("Chất lượng, hiệu quả hoạt động", [_clauses(quality)] if quality else []),
+        ("Hoạt động tư vấn, hỗ trợ của Liên minh HTX", alliance),
+    ]
+
+
+def alliance_work(year, scope):
+    """Sentences on the Alliance's own work (advice, training, loans from the
+    support fund) from the support app's records. The support app will
+    provide them; until then there are none."""
+    return []
+
+
+def awards(year, scope):
+    """The year's awards by title: "Chiến sĩ thi đua cơ sở cho 1 cá nhân
+    (Nguyễn Đức Lâm, Giám đốc …); Lao động tiên tiến cho 6 cá nhân"."""
+    from awards.models import AwardLine
+
+    lines = AwardLine.objects.for_report(year)
+    if scope.province:
+        lines = lines.filter(decision__province_id=scope.province)
+    titles, total, count = {}, 0, 0
+    for line in lines:
+        people, collectives = titles.setdefault(line.title.name, ([], []))
+        (collectives if line.is_collective else people).append(line.recipient)
+        total += line.reward_amount or 0
+        count += 1
+    if not count:
+        return ("Công tác thi đua, khen thưởng", [])
+    parts = []
+    for name, (people, collectives) in titles.items():
+        receivers = []
+        if people:
+            shown = ""
+            if len(people) <= 3:
+                shown = " (" + "; ".join(_person(p) for p in people) + ")"
+            receivers.append(f"{vn_number(len(people))} cá nhân{shown}")
+        if collectives:
+            receivers.append(f"{vn_number(len(collectives))} tập thể")
+        parts.append(f"{name} cho " + " và ".join(receivers))
+    text = (
+        f"Năm {year} có {vn_number(count)} lượt khen thưởng: " + "; ".join(parts) + f". Tổng số tiền thưởng "
+        f"{vn_number(total)} đồng."
+    )
+    return ("Công tác thi đua, khen thưởng", [text])
+
+
+def _person(person):
+    where = ", ".join(p for p in (person.job_title, person.unit) if p)
+    return f"{person.full_name} – {where}" if where else person.full_name
+
+
+def _clauses(texts):
+    """Clauses joined into one sentence: "Có 30 HTX …; xây dựng 5 mô hình …"."""
+    return "; ".join([texts[0]] + [_lower_first(t) for t in texts[1:]]) + "."
+
+
+def _lower_first(text):
+    """ "Xây dựng …" -> "xây dựng …", but "HTX …" stays."""
+    if text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def targets(lines):
+    """Next year's targets as the plan words them: "Thành lập mới HTX: 80 HTX;"."""
+    planned = [line for line in lines if line.target is not None]
+    texts = []
+    for index, line in enumerate(planned):
+        end = "." if index == len(planned) - 1 else ";"
+        texts.append(f"- {line.name}: {line.target_words()}{end}")
+    return texts
