@@ -77,6 +77,7 @@ class Sheet:
     title: str
     columns: list = field(default_factory=list)
     example: dict = field(default_factory=dict)  # the template's example row
+    related: tuple = ("commune",)  # what an export reads with each record
 
     @cached_property
     def known_headers(self):
@@ -179,6 +180,7 @@ GROUPS = Sheet(
         "sector": "Nông, lâm, thủy sản",
         "status": "Đang hoạt động",
     },
+    related=("commune", "upgraded_to"),
 )
 
 SHEETS = {sheet.kind: sheet for sheet in (COOPERATIVES, GROUPS)}

@@ -6,11 +6,11 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from coopportal.lib.xlsx import header_cells, typed_row
-from registry.excel.columns import COOPERATIVES, EXAMPLE_NOTE, GROUPS, NOTES_HEADER, TEMPLATE_NOTES, TEMPLATE_ROWS
+from registry.excel.columns import EXAMPLE_NOTE, NOTES_HEADER, SHEETS, TEMPLATE_NOTES, TEMPLATE_ROWS
 
 
-def header_row(sheet, spec):
-    return header_cells(sheet, [column.vi for column in spec.columns])
+def header_row(worksheet, layout):
+    return header_cells(worksheet, [column.vi for column in layout.columns])
 
 
 def write_registry(kind, queryset, stream):
@@ -18,23 +18,20 @@ def write_registry(kind, queryset, stream):
     each cell as the sheet's resource renders it (registry.resources)."""
     from registry.resources import RESOURCES
 
-    spec, related = {
-        "cooperatives": (COOPERATIVES, ["commune"]),
-        "groups": (GROUPS, ["commune", "upgraded_to"]),
-    }[kind]
+    layout = SHEETS[kind]
     resource = RESOURCES[kind]()
     fields = resource.get_export_fields()
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(spec.title)
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(spec.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.append(header_row(sheet, spec))
+    worksheet = workbook.create_sheet(layout.title)
+    worksheet.freeze_panes = "A2"
+    for index, column in enumerate(layout.columns, start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = column.width
+    worksheet.append(header_row(worksheet, layout))
     count = 0
-    for record in queryset.select_related(*related).order_by("pk").iterator(chunk_size=2000):
-        sheet.append(typed_row(sheet, [resource.export_field(field, record) for field in fields]))
+    for record in queryset.select_related(*layout.related).order_by("pk").iterator(chunk_size=2000):
+        worksheet.append(typed_row(worksheet, [resource.export_field(field, record) for field in fields]))
         count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
+    worksheet.auto_filter.ref = f"A1:{get_column_letter(len(layout.columns))}{count + 1}"
     workbook.save(stream)
     return count
 
@@ -61,31 +58,31 @@ def write_template(kind, stream):
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    spec = COOPERATIVES if kind == "cooperatives" else GROUPS
+    layout = SHEETS[kind]
     workbook = FullWorkbook()
-    sheet = workbook.active
-    sheet.title = spec.title
+    worksheet = workbook.active
+    worksheet.title = layout.title
     lists = workbook.create_sheet("Danh mục")
     notes = workbook.create_sheet("Hướng dẫn")
-    headers = [column.vi for column in spec.columns] + [NOTES_HEADER]
-    sheet.append(headers)
-    sheet.append([spec.example.get(column.key) for column in spec.columns] + [EXAMPLE_NOTE])
-    for cell in sheet[1]:
+    headers = [column.vi for column in layout.columns] + [NOTES_HEADER]
+    worksheet.append(headers)
+    worksheet.append([layout.example.get(column.key) for column in layout.columns] + [EXAMPLE_NOTE])
+    for cell in worksheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE7F3")
-    for cell in sheet[2]:
+    for cell in worksheet[2]:
         cell.font = Font(italic=True, color="808080")
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(spec.columns, start=1):
+    worksheet.freeze_panes = "A2"
+    for index, column in enumerate(layout.columns, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
+        worksheet.column_dimensions[letter].width = column.width
         if column.kind == "date":
-            sheet[f"{letter}2"].number_format = "dd/mm/yyyy"
-    sheet.column_dimensions[get_column_letter(len(headers))].width = 30
+            worksheet[f"{letter}2"].number_format = "dd/mm/yyyy"
+    worksheet.column_dimensions[get_column_letter(len(headers))].width = 30
     # One column of the "Danh mục" sheet per choice column, and a list
     # validation pointing at it (a literal list is limited to 255 characters).
     list_column = 0
-    for index, column in enumerate(spec.columns, start=1):
+    for index, column in enumerate(layout.columns, start=1):
         options = column.options
         if not options:
             continue
@@ -105,11 +102,11 @@ def write_template(kind, stream):
         )
         letter = get_column_letter(index)
         validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
-        sheet.add_data_validation(validation)
+        worksheet.add_data_validation(validation)
     notes.append(["Cột", "Bắt buộc", "Cách ghi", "Giá trị được chọn"])
     for cell in notes[1]:
         cell.font = Font(bold=True)
-    for column in spec.columns:
+    for column in layout.columns:
         notes.append(
             [
                 column.vi,
@@ -130,14 +127,14 @@ def write_rejected(plan, stream, error_header):
     """The rows that failed, as they were, with one more column saying why:
     staff fix them there and upload the file again."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(plan.sheet.title)
-    sheet.freeze_panes = "A2"
+    worksheet = workbook.create_sheet(plan.sheet.title)
+    worksheet.freeze_panes = "A2"
     headers = ["" if value is None else str(value) for value in [*plan.headers, error_header]]
-    sheet.append(header_cells(sheet, headers))
+    worksheet.append(header_cells(worksheet, headers))
     width = len(plan.headers)
     for _number, cells, errors in plan.rejected_rows:
         padded = list(cells[:width]) + [None] * (width - len(cells))
         message = "; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors)
-        sheet.append(typed_row(sheet, [*padded, message]))
-    sheet.column_dimensions[get_column_letter(len(headers))].width = 80
+        worksheet.append(typed_row(worksheet, [*padded, message]))
+    worksheet.column_dimensions[get_column_letter(len(headers))].width = 80
     workbook.save(stream)

@@ -387,9 +387,7 @@ def write_records(plan):
     for batch in _chunks(plan.created, BATCH):
         model.objects.bulk_create(batch)
         if model is Cooperative:
-            history += [
-                CooperativeStatusChange(cooperative=c, status=c.status, changed_on=c.status_since) for c in batch
-            ]
+            history += CooperativeStatusChange.entries(batch)
     for batch in _chunks(plan.updated, BATCH):
         records = []
         fields = {"search_text", "updated_at"}
@@ -398,9 +396,7 @@ def write_records(plan):
             if status_changed:
                 record.status_since = today
                 fields.add("status_since")
-                history.append(
-                    CooperativeStatusChange(cooperative=record, status=record.status, changed_on=today, note=reason)
-                )
+                history += CooperativeStatusChange.entries([record], note=reason)
             record.updated_at = timezone.now()
             records.append(record)
         model.objects.bulk_update(records, sorted(fields))

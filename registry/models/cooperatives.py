@@ -235,12 +235,17 @@ class CooperativeStatusChange(models.Model):
         return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
 
     @classmethod
+    def entries(cls, cooperatives, note=""):
+        """The one rule of the status history: for each cooperative, an entry
+        with the status it has now, dated its ``status_since`` (unsaved)."""
+        return [cls(cooperative=c, status=c.status, changed_on=c.status_since, note=note) for c in cooperatives]
+
+    @classmethod
     def record(cls, cooperatives, note=""):
-        """The one writer of the status history: for each (saved) cooperative,
-        an entry with the status it has now, dated its ``status_since``.
-        Cooperative.save(), the demo and the benchmark's generator call it."""
-        entries = [cls(cooperative=c, status=c.status, changed_on=c.status_since, note=note) for c in cooperatives]
-        return cls.objects.bulk_create(entries, batch_size=1000)
+        """Write ``entries()`` for (saved) cooperatives: Cooperative.save(),
+        the demo and the benchmark's generator call it; the spreadsheet
+        import builds the same entries and writes them with its own batch."""
+        return cls.objects.bulk_create(cls.entries(cooperatives, note), batch_size=1000)
 
 
 class ValueChainModelQuerySet(RestrictedQuerySet):
