@@ -19,7 +19,8 @@ from coopportal.lib.scope import Scope
 from coopportal.lib.xlsx import add_table_sheet, header_cells, safe_cell
 from planning import drilldown
 from planning.measures import MEASURES
-from planning.progress import as_number, plan_for_year
+from planning.progress import as_number, plan_report
+from planning.units import Unit, unit_of
 from registry.models import Province
 
 # (sheet title, measure whose records it lists)
@@ -53,8 +54,7 @@ def _cell(sheet, value, *, bold=False, size=None, number_format=None, wrap=False
 def _number_format(unit, value):
     if value is None:
         return None
-    whole = value == value.to_integral_value()
-    return "#,##0" if whole or unit in {"count", "people", "households"} else "#,##0.0"
+    return "#,##0" if value == value.to_integral_value() else unit_of(unit).excel_format.rstrip("%")
 
 
 def _indicator_label(indicator):
@@ -99,7 +99,11 @@ def _plan_sheet(workbook, year, rows, made_on, scope):
                 _cell(sheet, indicator.get_unit_display()),
                 _cell(sheet, as_number(row.target), number_format=_number_format(indicator.unit, row.target)),
                 _cell(sheet, as_number(row.actual), number_format=_number_format(indicator.unit, row.actual)),
-                _cell(sheet, float(percent / 100) if percent is not None else None, number_format="0.0%"),
+                _cell(
+                    sheet,
+                    float(percent / 100) if percent is not None else None,
+                    number_format=Unit.PERCENT.excel_format.replace("#,##", ""),
+                ),
                 _cell(sheet, str(row.status.label)),
             ]
         )
@@ -190,11 +194,11 @@ def write_year_report(year, stream, made_on=None, scope=None):
     scope = scope or Scope(province=settings.HOME_PROVINCE_CODE)
     with translation.override(settings.LANGUAGE_CODE):
         workbook = Workbook(write_only=True)
-        rows = [r for r in plan_for_year(year, scope) if r.target is not None or r.actual is not None]
-        _plan_sheet(workbook, year, rows, made_on, scope)
+        report = plan_report(year, scope)
+        _plan_sheet(workbook, year, report.shown, made_on, scope)
         for title, measure in RECORD_SHEETS:
-            _records_sheet(workbook, title, measure, year, scope)
-        _yearly_reports_sheet(workbook, year, scope)
+            _records_sheet(workbook, title, measure, year, report.area.scope)
+        _yearly_reports_sheet(workbook, year, report.area.scope)
         _awards_sheet(workbook, year, scope)
         workbook.save(stream)
 

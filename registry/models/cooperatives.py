@@ -3,6 +3,9 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, In
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -24,10 +27,60 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The rules that decide what counts, as Q objects so that the plan's
+# measures (conditional aggregates), the drill-downs and the querysets below
+# share one definition. ``via`` is the path from another model ("cooperative__").
+
+
+def of_kind(kind, via=""):
+    """HTX proper (Kind.COOPERATIVE) or unions (Kind.UNION)."""
+    return Q(**{f"{via}kind": kind})
+
+
+def registered_in_year(year, via=""):
+    """A new HTX or union of the year: registered (first registration) in it."""
+    return Q(**{f"{via}registration_date__year": year})
+
+
+def converted_in_year(year, via=""):
+    """Converted to a new-type HTX in the year."""
+    return Q(**{f"{via}converted_on__year": year})
+
+
+def status_on(day, via=""):
+    """The status a cooperative had on ``day``: its latest dated status
+    change on or before that day (the current status for a record with no
+    dated history before it)."""
+    latest = (
+        CooperativeStatusChange.objects.filter(cooperative=OuterRef(f"{via}pk"), changed_on__lte=day)
+        .order_by("-changed_on", "-id")
+        .values("status")[:1]
+    )
+    return Coalesce(Subquery(latest), F(f"{via}status"))
+
+
+def operating_on(day, via=""):
+    """Registered by ``day`` and operating on it (not suspended, dissolving or ended)."""
+    return Q(**{f"{via}registration_date__lte": day}) & Q(Exact(status_on(day, via), Cooperative.Status.OPERATING))
+
+
+def existing_on(day, via=""):
+    """Registered by ``day`` and not ended on it (suspended ones still exist)."""
+    return Q(**{f"{via}registration_date__lte": day}) & ~Q(In(status_on(day, via), Cooperative.ENDED))
+
+
+def ended_in_year(year, via=""):
+    """Dissolved, certificate revoked or bankrupt in the year (dated status history)."""
+    changes = CooperativeStatusChange.objects.filter(
+        cooperative=OuterRef(f"{via}pk"), changed_on__year=year, status__in=Cooperative.ENDED
+    )
+    return Q(Exists(changes))
+
+
 class CooperativeQuerySet(FoldedSearchQuerySet):
     def cooperatives(self):
         """HTX proper, without unions of cooperatives."""
-        return self.filter(kind=Cooperative.Kind.COOPERATIVE)
+        return self.filter(of_kind(Cooperative.Kind.COOPERATIVE))
 
     def operating(self):
         return self.filter(status=Cooperative.Status.OPERATING)
@@ -39,10 +92,13 @@ class CooperativeQuerySet(FoldedSearchQuerySet):
         return self.filter(commune_id=commune_code)
 
     def registered_in(self, year):
-        return self.filter(registration_date__year=year)
+        return self.filter(registered_in_year(year))
 
     def converted_in(self, year):
-        return self.filter(converted_on__year=year)
+        return self.filter(converted_in_year(year))
+
+    def operating_on(self, day):
+        return self.filter(operating_on(day))
 
 
 class Cooperative(models.Model):
@@ -59,6 +115,9 @@ class Cooperative(models.Model):
         DISSOLVED = "dissolved", _("Dissolved")
         REVOKED = "revoked", _("Certificate revoked")
         BANKRUPT = "bankrupt", _("Bankrupt")
+
+    # Statuses after which a cooperative no longer exists.
+    ENDED = [Status.DISSOLVED, Status.REVOKED, Status.BANKRUPT]
 
     # The Law on Cooperatives requires the name to begin with the type.
     NAME_PREFIXES = {
@@ -224,9 +283,14 @@ class CooperativeStatusChange(models.Model):
         return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
 
 
+def built_in_year(year):
+    """A value-chain production model built in the year."""
+    return Q(built_on__year=year)
+
+
 class ValueChainModelQuerySet(models.QuerySet):
     def built_in(self, year):
-        return self.filter(built_on__year=year)
+        return self.filter(built_in_year(year))
 
 
 class ValueChainModel(models.Model):
