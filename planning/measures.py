@@ -39,7 +39,6 @@ from registry.models import (
 )
 
 HUNDRED = Decimal(100)
-ONE = Decimal(1)
 # A day at most; the data version, not time, is what makes figures stale.
 FIGURES_CACHE_SECONDS = 24 * 3600
 PER_MILLION = Decimal("0.000001")  # VND -> million VND, exactly
@@ -144,7 +143,7 @@ class Measure:
     kind: Kind
     numerator: list
     denominator: list = field(default_factory=list)
-    scale: Decimal = ONE
+    scale: Decimal = HUNDRED  # ratios only: a share in percent unless the measure says otherwise
     as_of: AsOf = AsOf.DURING_YEAR
     condition: str = ""
     parts_unit: Unit | None = None
