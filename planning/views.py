@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Max, Min
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from planning.progress import PlanArea, as_number, choose_former_province, plan_
 from planning.units import round_half_up, shown
 from planning.year_report import report_filename, write_year_report
 from registry.admin_units import commune_locations
-from registry.models import Commune, CooperativeReport, GroupReport, Province
+from registry.models import Commune, CooperativeReport, Province
 
 DRILLDOWN_PAGE_SIZE = 200
 
@@ -31,16 +32,18 @@ def award_count(user, year, scope):
 
 
 def years_offered(today):
-    """The years the year switcher offers: every year with targets, typed-in
-    actuals or yearly reports, and this year (one query)."""
-    years = (
+    """The years the year switcher offers: every year with targets or
+    typed-in actuals, every year from the first to the last yearly report,
+    and this year. Two queries; the reports' first and last years come from
+    their year index, not from reading every report."""
+    planned = (
         Target.objects.order_by()
         .values_list("year", flat=True)
         .union(ManualActual.objects.order_by().values_list("year", flat=True))
-        .union(CooperativeReport.objects.order_by().values_list("year", flat=True))
-        .union(GroupReport.objects.order_by().values_list("year", flat=True))
     )
-    return sorted(set(years) | {today.year}, reverse=True)
+    span = CooperativeReport.objects.aggregate(first=Min("year"), last=Max("year"))
+    reported = range(span["first"], span["last"] + 1) if span["first"] else []
+    return sorted(set(planned) | set(reported) | {today.year}, reverse=True)
 
 
 def _asked_former(request):

@@ -207,10 +207,11 @@ def _add_htx(n, year=2021):
 # data version (the figures' cache key; the tests run without a cache), one
 # aggregate grouped by commune per registry table (cooperatives, groups,
 # value-chain models, OCOP products, cooperative reports, group reports),
-# giving both the figures and the breakdown, the years with targets, the
+# giving both the figures and the breakdown, the years with targets or
+# manual actuals, the first and last years of yearly reports, the
 # province's communes, the province in view (the plan area's name), the
 # count of the year's awards, and the home province for the page header.
-DASHBOARD_QUERIES = 19
+DASHBOARD_QUERIES = 20
 # session, user, profile and its communes (the scope), indicators, targets,
 # manual actuals, the registry's data version, six registry aggregates
 API_QUERIES = 14

@@ -3,7 +3,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, In
 from django.utils import timezone
@@ -48,15 +48,20 @@ def converted_in_year(year, via=""):
 
 
 def status_on(day, via=""):
-    """The status a cooperative had on ``day``: its latest dated status
-    change on or before that day (the current status for a record with no
-    dated history before it)."""
+    """The status a cooperative had on ``day``: its current status when that
+    dates from ``day`` or before (``status_since``), else its latest dated
+    status change on or before that day (the current status for a record
+    with no dated history before it). Only records changed after ``day``
+    read their history."""
     latest = (
         CooperativeStatusChange.objects.filter(cooperative=OuterRef(f"{via}pk"), changed_on__lte=day)
         .order_by("-changed_on", "-id")
         .values("status")[:1]
     )
-    return Coalesce(Subquery(latest), F(f"{via}status"))
+    return Case(
+        When(Q(**{f"{via}status_since__lte": day}), then=F(f"{via}status")),
+        default=Coalesce(Subquery(latest), F(f"{via}status")),
+    )
 
 
 def operating_on(day, via=""):
