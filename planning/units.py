@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Unit(models.TextChoices):
-    COUNT = "count", _("count")
+    COUNT = "count", _("units")
     HTX = "htx", _("HTX")
     UNION = "union", _("unions")
     THT = "tht", _("THT")
