@@ -58,9 +58,8 @@ def latest(request):
     """This year's dashboard, or the latest year's that has a plan when
     this year has none."""
     this_year = timezone.localdate().year
-    planned = Target.objects.filter(year__lte=this_year).order_by("-year").values_list("year", flat=True).first()
-    has_plan = planned == this_year
-    year = this_year if has_plan or planned is None else planned
+    latest_plan = Target.objects.filter(year__lte=this_year).order_by("-year").values_list("year", flat=True).first()
+    year = latest_plan or this_year
     query = request.GET.urlencode()
     return redirect(reverse("planning:dashboard", args=[year]) + (f"?{query}" if query else ""))
 

@@ -64,7 +64,7 @@ def _indicator_label(indicator):
     return f"{indicator.display_name} ({indicator.get_comparison_display()})"
 
 
-def _plan_sheet(workbook, year, rows, made_on, scope):
+def _plan_sheet(workbook, year, rows, made_on, scope, area=None):
     sheet = workbook.create_sheet("Kế hoạch")
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.orientation = "landscape"
@@ -78,7 +78,8 @@ def _plan_sheet(workbook, year, rows, made_on, scope):
     province = Province.objects.filter(code=scope.province).first() if scope.province else None
     title = f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM {year}"
     sheet.append([_cell(sheet, title, bold=True, size=14, border=False)])
-    sheet.append([_cell(sheet, province.name if province else "Cả nước", bold=True, border=False)])
+    place = (area.name(province.name) if area else province.name) if province else "Cả nước"
+    sheet.append([_cell(sheet, place, bold=True, border=False)])
     sheet.append([_cell(sheet, f"Ngày lập: {made_on:%d/%m/%Y}", border=False)])
     sheet.append([])
     sheet.append(header_cells(sheet, PLAN_HEADERS))
@@ -195,7 +196,7 @@ def write_year_report(year, stream, made_on=None, scope=None):
     with translation.override(settings.LANGUAGE_CODE):
         workbook = Workbook(write_only=True)
         report = plan_report(year, scope)
-        _plan_sheet(workbook, year, report.shown, made_on, scope)
+        _plan_sheet(workbook, year, report.shown, made_on, scope, report.area)
         for title, measure in RECORD_SHEETS:
             _records_sheet(workbook, title, measure, year, report.area.scope)
         _yearly_reports_sheet(workbook, year, report.area.scope)

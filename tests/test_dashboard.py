@@ -303,3 +303,9 @@ def test_figure_links_keep_the_province_asked_for(client, make_user):
     client.force_login(user)
     page = client.get("/dashboard/2021/", {"province": "all"}).content.decode()
     assert 'href="/dashboard/2021/htx_new/?province=all"' in page
+
+
+def test_the_year_end_report_names_the_plan_area(leader_client):
+    response = leader_client.get("/reports/2021.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content))["Kế hoạch"]
+    assert sheet["A2"].value == "Tỉnh Yên Bái (cũ), nay thuộc tỉnh Lào Cai"

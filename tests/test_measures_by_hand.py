@@ -212,6 +212,8 @@ def test_every_measure_matches_the_hand_figure(area, column):
 def test_ratios_say_what_they_divide(area):
     got = figures(set(PARTS), [YEAR], Scope(province="01", communes=frozenset(area)))
     assert {code: (got[(code, YEAR)].numerator, got[(code, YEAR)].denominator) for code in PARTS} == PARTS
+    counted = figures({"htx_registered", "htx_members"}, [YEAR], Scope(province="01", communes=frozenset(area)))
+    assert [(f.numerator, f.denominator) for f in counted.values()] == [(None, None), (None, None)]
 
 
 def test_the_year_before(area):
