@@ -160,12 +160,6 @@ class Measure:
     def alias(self, year, index):
         return f"{self.code}__{year}__{index}"
 
-    def aggregates(self, year):
-        wanted = {}
-        for index, part in enumerate(self.parts):
-            wanted.update(part.aggregates(self.alias(year, index), year))
-        return wanted
-
     def figure(self, row, year):
         """The Figure for ``year`` from the aggregate row(s) of every part's source."""
         read = [part.read(row, self.alias(year, index)) for index, part in enumerate(self.parts)]

@@ -252,3 +252,55 @@ def test_drilldowns_list_what_the_figures_count(area):
     good_share = MEASURES["htx_good_share"]
     assert good_share.records(YEAR, scope).count() == 8  # what it divides by
     assert good_share.records(YEAR, scope, part=0).count() == 3
+
+
+def test_a_ratio_row_says_what_it_divides_when_its_parts_are_counts(area):
+    from planning.models import Indicator
+    from planning.progress import PlanRow
+    from planning.units import Unit
+
+    scope = Scope(province="01", communes=frozenset(area))
+    got = figures({"htx_good_share", "htx_income_avg", "htx_registered"}, [YEAR], scope)
+
+    def row(code):
+        figure = got[(code, YEAR)]
+        return PlanRow(Indicator(code=code, measure=code), None, "", figure.value, None, None, figure)
+
+    assert row("htx_good_share").divides == (3, 8, Unit.HTX)
+    assert row("htx_income_avg").divides is None  # money over people: nothing a reader counts
+    assert row("htx_registered").divides is None
+
+
+def test_definitions_name_what_is_counted_over_what():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert MEASURES["htx_good_share"].definition == {
+            "numerator": "HTX rated Tốt or Khá for the year",
+            "denominator": "HTX operating on 31/12 (rated or not)",
+            "condition": "The base is every HTX operating at the end of the year, rated or not.",
+            "as_of": "status on 31/12 of the year",
+            "source": "yearly reports of HTX and unions; registry of HTX and unions",
+        }
+        assert MEASURES["new_manager_trained_share"].definition["denominator"] == (
+            "managers of HTX and unions founded in the year + "
+            "new THT of the year, one manager each (its representative)"
+        )
+        assert MEASURES["htx_registered"].definition == {
+            "numerator": "HTX registered in the year",
+            "denominator": "",
+            "condition": "",
+            "as_of": "dates from 1/1 to 31/12 of the year",
+            "source": "registry of HTX and unions",
+        }
+
+
+def test_a_measure_without_its_own_columns_lists_them_all(area):
+    from django.utils import translation
+
+    from planning import drilldown
+
+    with translation.override("en"):
+        assert len(drilldown.headers(Cooperative, MEASURES["htx_converted"].columns)) == 6
+        new = drilldown.headers(Cooperative, MEASURES["htx_registered"].columns)
+    assert new == ["Registration code", "Name", "Commune", "Registration date", "Status"]
