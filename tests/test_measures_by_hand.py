@@ -303,4 +303,6 @@ def test_a_measure_without_its_own_columns_lists_them_all(area):
     with translation.override("en"):
         assert len(drilldown.headers(Cooperative, MEASURES["htx_converted"].columns)) == 6
         new = drilldown.headers(Cooperative, MEASURES["htx_registered"].columns)
+        rated = drilldown.headers(CooperativeReport, MEASURES["htx_good_or_fair"].columns)
     assert new == ["Registration code", "Name", "Commune", "Registration date", "Status"]
+    assert rated == ["Registration code", "Cooperative", "Commune", "Classification"]
