@@ -12,7 +12,7 @@ from accounts.scoping import request_scope, restrict
 from awards.models import AwardLine
 from coopportal.lib.xlsx import table_workbook, xlsx_response
 from planning import charts, drilldown
-from planning.measures import figures
+from planning.measures import MEASURES, STANDARD_FIGURES, figures
 from planning.models import Indicator, ManualActual, Target
 from planning.progress import PlanArea, as_number, choose_former_province, plan_level, plan_report, resolve_area
 from planning.units import round_half_up, shown
@@ -149,6 +149,42 @@ def plan_api(request, year):
             "former_province": report.area.former_province or None,
             "commune": scope.single_commune,
             "indicators": [_json_row(row) for row in report.shown],
+        }
+    )
+
+
+@require_GET
+@login_required
+def figures_api(request, year):
+    """The standard collective-economy figures of the year over the page's
+    area (as the year's plan names it), each with its unit and definition."""
+    scope, _commune, _wide = request_scope(request)
+    area = resolve_area(year, scope, _asked_former(request))[0]
+    computed = figures(set(STANDARD_FIGURES), [year], area.scope)
+    rows = []
+    for code in STANDARD_FIGURES:
+        measure, figure = MEASURES[code], computed[(code, year)]
+        divides = measure.parts_unit is not None
+        rows.append(
+            {
+                "code": code,
+                "name": str(measure.label),
+                "unit": measure.unit.value,
+                "unit_label": str(measure.unit.label),
+                "value": as_number(shown(figure.value, measure.unit)),
+                "numerator": as_number(figure.numerator) if divides else None,
+                "denominator": as_number(figure.denominator) if divides else None,
+                "source": "computed",
+                "definition": measure.definition,
+            }
+        )
+    return JsonResponse(
+        {
+            "year": year,
+            "province": scope.province,
+            "former_province": area.former_province or None,
+            "commune": scope.single_commune,
+            "figures": rows,
         }
     )
 

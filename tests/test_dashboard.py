@@ -130,7 +130,17 @@ def test_the_year_switcher_offers_every_year_with_targets_or_data(leader_client)
     assert years == [timezone.localdate().year, 2022, 2021, 2020]
 
 
-@pytest.mark.parametrize("url", ["/dashboard/2021/", "/api/plan/2021/", "/dashboard/2021/htx_new/", "/registry/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dashboard/2021/",
+        "/api/plan/2021/",
+        "/api/figures/2021/",
+        "/dashboard/2021/htx_new/",
+        "/dashboard/trend/htx_new/",
+        "/registry/",
+    ],
+)
 def test_anonymous_users_get_no_data(client, url):
     response = client.get(url)
     assert response.status_code == 302
@@ -309,3 +319,24 @@ def test_the_year_end_report_names_the_plan_area(leader_client):
     response = leader_client.get("/reports/2021.xlsx")
     sheet = load_workbook(io.BytesIO(response.content))["Kế hoạch"]
     assert sheet["A2"].value == "Tỉnh Yên Bái (cũ), nay thuộc tỉnh Lào Cai"
+
+
+def test_the_standard_figures_of_the_year(leader_client):
+    response = leader_client.get("/api/figures/2022/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["former_province"] == "15"  # the 2022 plan's area
+    rows = {row["code"]: row for row in data["figures"]}
+    # the demo's 2022: 92 new HTX, 336 new THT, 598 operating on 31/12 (624 registered
+    # by then, 20 dissolved before 2021, 6 suspended in 2021), ratings 95/235/140/36
+    assert {code: rows[code]["value"] for code in ["htx_registered", "tht_established", "htx_operating"]} == {
+        "htx_registered": 92,
+        "tht_established": 336,
+        "htx_operating": 598,
+    }
+    assert [rows[f"htx_class_{c}"]["value"] for c in ["good", "fair", "average", "weak"]] == [95, 235, 140, 36]
+    assert (rows["htx_good_share"]["numerator"], rows["htx_good_share"]["denominator"]) == (330, 598)
+    assert rows["htx_total"]["value"] == 604  # the 598 and the 6 suspended
+    assert rows["htx_operating"]["unit_label"] == "HTX"
+    assert rows["htx_revenue_avg"]["unit_label"] == "triệu đồng/HTX"
+    assert rows["htx_dissolved"]["definition"]["as_of"] == "ngày phát sinh từ 01/01 đến 31/12 của năm"
