@@ -49,7 +49,7 @@ messages: install
 
 # Mutation testing of the rules that decide figures (slow: an hour or more on
 # two cores). Label strings are left alone; the hand-built tests run without the demo.
-MUTATION_TESTS = tests/test_measures_by_hand.py tests/test_plan_progress.py tests/test_plan_area.py
+MUTATION_TESTS = tests/test_measures_by_hand.py tests/test_plan_progress.py tests/test_plan_area.py tests/test_plan_report.py
 mutation: install
 	$(BIN)/mutmut run --paths-to-mutate planning/measures.py,planning/progress.py \
 		--disable-mutation-types string,fstring,decorator,annassign \
