@@ -84,7 +84,8 @@ def test_the_latest_manual_entry_counts(plan):
 
 
 @pytest.mark.parametrize(
-    ("actual", "target", "width"), [(None, 5, 0), (6, 4, 100), (3, 5, Decimal("40.0")), (1, 3, Decimal("22.2"))]
+    ("actual", "target", "width"),
+    [(None, 5, 0), (6, 4, 100), (9, 4, 100), (3, 5, Decimal("40.0")), (1, 3, Decimal("22.2"))],
 )
 def test_the_bar_puts_the_target_at_two_thirds(actual, target, width):
     row = PlanRow(Indicator(code="x"), target, "", actual, None, None)
