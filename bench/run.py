@@ -65,7 +65,10 @@ def _create_postgres_database(fresh=False):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sqlite", action="store_true", help="Use SQLite (var/bench.sqlite3) instead of PostgreSQL.")
-    parser.add_argument("--only", nargs="*", default=None, help="Run only these parts: national, scale, load, import")
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="Run only these parts: national, dashboard, scale, load, import"
+    )
+    parser.add_argument("--database", default="coopportal_bench", help="The database (the scale series adds _scale).")
     parser.add_argument("--quick", action="store_true", help="Fewer repeats, for a first look.")
     parser.add_argument("--database", default="coopportal_bench", help="PostgreSQL database (or SQLite file) name.")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md", help="Where the table goes.")
@@ -84,14 +87,15 @@ def main():
         f"Python {platform.python_version()})",
         ["what", "median", "p95 / rate", "notes"],
     )
-    if "national" in parts:
-        national.run(table, repeat=5 if args.quick else 20, sqlite=args.sqlite)
+    if "national" in parts or "dashboard" in parts:
+        # "dashboard": the dashboard and API rows only (before/after a change to the figures).
+        national.run(table, repeat=5 if args.quick else 20, sqlite=args.sqlite, pages_only="national" not in parts)
     if scale_only:
         scale.run(table, repeat=3 if args.quick else 10)
     elif "scale" in parts:
         part = ROOT / "var" / "bench-scale.md"
         part.unlink(missing_ok=True)
-        command = [sys.executable, __file__, "--only", "scale", "--output", str(part)]
+        command = [sys.executable, __file__, "--only", "scale", "--output", str(part), "--database", args.database]
         command += ["--sqlite"] * args.sqlite + ["--quick"] * args.quick
         subprocess.run(command, check=True, capture_output=True)
         table.rows += Table.from_markdown(part.read_text(encoding="utf-8")).rows

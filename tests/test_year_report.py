@@ -23,7 +23,7 @@ def report_2021(leader_client):
 def test_the_plan_sheet_holds_the_seed_figures_as_numbers(report_2021):
     sheet = report_2021["Kế hoạch"]
     assert sheet["A1"].value == "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2021"
-    assert sheet["A2"].value == "Tỉnh Lào Cai"
+    assert sheet["A2"].value == "Tỉnh Yên Bái (cũ), nay thuộc tỉnh Lào Cai"  # the area the 2021 plan was set for
     assert sheet["A3"].value.startswith("Ngày lập: ")
     assert [c.value for c in sheet[5]] == ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "% kế hoạch", "Đánh giá"]
     rows = _plan_rows(report_2021)
