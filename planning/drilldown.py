@@ -91,9 +91,12 @@ ORDERING = {
 }
 
 
-def register_columns(model, columns, select_related, ordering):
-    """Columns, joins and order of another app's records (from its AppConfig.ready())."""
+def register_columns(model, columns, select_related, ordering, link=None):
+    """Columns, joins and order of another app's records, and the page of
+    one (optional), from its AppConfig.ready()."""
     COLUMNS[model], SELECT_RELATED[model], ORDERING[model] = columns, select_related, ordering
+    if link is not None:
+        LINKS[model] = link
 
 
 def prepare(queryset):
@@ -116,4 +119,6 @@ def cells(obj, keys=None):
 
 
 def link(obj):
-    return LINKS[type(obj)](obj)
+    """The page of the record ``obj`` stands for, or None when it has none."""
+    page = LINKS.get(type(obj))
+    return page(obj) if page is not None else None

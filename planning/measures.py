@@ -148,6 +148,9 @@ class Measure:
     condition: str = ""
     parts_unit: Unit | None = None
     columns: tuple | None = None  # the drill-down's columns beyond the identity ones (None: all)
+    # A count whose records reach across areas (an event with members of two
+    # communes) is not broken down by area: its areas' counts would not add up.
+    by_area: bool = True
 
     @property
     def parts(self):
@@ -202,8 +205,8 @@ def count(code, label, unit, part, as_of=AsOf.DURING_YEAR, **extra):
     return Measure(code, label, unit, Kind.COUNT, [part], as_of=as_of, **extra)
 
 
-def total(code, label, unit, part, **extra):
-    return Measure(code, label, unit, Kind.TOTAL, [part], as_of=AsOf.YEAR_REPORTS, **extra)
+def total(code, label, unit, part, as_of=AsOf.YEAR_REPORTS, **extra):
+    return Measure(code, label, unit, Kind.TOTAL, [part], as_of=as_of, **extra)
 
 
 NEW_ORG_COLUMNS = ("registration_date", "status")  # a new HTX is of the new type from the start
@@ -622,7 +625,7 @@ def _figures(codes, years, scope, by_province=None):
             for year in years:
                 aggregates.update(part.aggregates(measure.alias(year, index), year))
         rows = _rows_for(source, parts, years, scope)
-        counted = [m for m, index, _p in parts if m.kind == Kind.COUNT and index == 0]
+        counted = [m for m, index, _p in parts if m.kind == Kind.COUNT and m.by_area and index == 0]
         if by_province is None or not counted:
             # Nothing of this table is broken down: no grouping, no joins for it.
             row.update(rows.aggregate(**aggregates))

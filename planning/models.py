@@ -44,6 +44,13 @@ def clean_plan_area(figure):
         raise ValidationError(errors)
 
 
+def measure_choices():
+    """The measures an indicator may be computed from: planning's own and
+    those other apps registered at start-up. A callable, so migrations do
+    not freeze the list."""
+    return [(code, measure.label) for code, measure in MEASURES.items()]
+
+
 class Indicator(models.Model):
     """A plan indicator ("new HTX established", "share rated Khá or better")."""
 
@@ -71,7 +78,7 @@ class Indicator(models.Model):
         _("computed from"),
         max_length=40,
         blank=True,
-        choices=[(code, m.label) for code, m in MEASURES.items()],
+        choices=measure_choices,
         help_text=_("A registry measure; leave empty for an indicator entered by hand with evidence."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)

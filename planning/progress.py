@@ -217,7 +217,7 @@ class PlanReport:
     @property
     def count_rows(self):
         """The shown rows whose figure is a count, broken down by area."""
-        return [r for r in self.shown if r.measure is not None and r.measure.kind == Kind.COUNT]
+        return [r for r in self.shown if r.measure is not None and r.measure.kind == Kind.COUNT and r.measure.by_area]
 
     def breakdown_rows(self, names, sort_key=None):
         """[(name, code, [count per count row])] sorted by name."""

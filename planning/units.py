@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Unit(models.TextChoices):
@@ -18,6 +19,13 @@ class Unit(models.TextChoices):
     PRODUCTS = "products", _("products")
     HOUSEHOLDS = "households", _("households")
     PEOPLE = "people", _("people")
+    ORGANISATIONS = "organisations", _("organisations")
+    MEMBERS = "members", pgettext_lazy("unit", "members")
+    LOANS = "loans", _("loans")
+    CLASSES = "classes", _("classes")
+    CASES = "cases", _("cases")
+    EVENTS = "events", _("events")
+    VND = "vnd", _("VND")
     PERCENT = "percent", _("%")
     MILLION_VND = "million_vnd", _("million VND/person/year")
     MILLION_VND_PER_HTX = "million_vnd_htx", _("million VND/HTX")
