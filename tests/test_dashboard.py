@@ -289,7 +289,8 @@ def test_each_figure_carries_its_definition_and_source(leader_client):
     )
     assert rows["htx_good_share"]["unit_label"] == "%"
     assert rows["htx_income_avg"]["unit_label"] == "triệu đồng/người/năm"
-    assert _api(leader_client, 2021)["poor_households_escaped"]["source"] == "manual"
+    # The Alliance's household records compute it (support registers the measure).
+    assert _api(leader_client, 2021)["poor_households_escaped"]["source"] == "computed"
     assert _api(leader_client, 2021)["htx_new"]["unit_label"] == "HTX"
 
 
