@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from places.admin_units import legacy_province_name
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.restricted import RestrictedQuerySet
+from places.admin_units import legacy_province_name
 from planning.measures import MEASURES
 from planning.units import Unit
 from registry.models.reports import YEAR_VALIDATORS

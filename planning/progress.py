@@ -6,9 +6,9 @@ from decimal import Decimal, localcontext
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from places.admin_units import communes_from_legacy_province, legacy_province_name
 
 from coopportal.lib.scope import Scope
+from places.admin_units import communes_from_legacy_province, legacy_province_name
 from planning.measures import EVERYWHERE, MEASURES, Figure, Kind, evaluate_by_area, figures
 from planning.models import Indicator, ManualActual, Target
 from planning.units import round_half_up, shown

@@ -230,11 +230,12 @@ def _add_htx(n, year=2021):
 # communes (the scope), indicators, targets, manual actuals, the registry's
 # data version (the figures' cache key; the tests run without a cache), one
 # aggregate grouped by commune per registry table (cooperatives, groups,
-# value-chain models, OCOP products, cooperative reports, group reports),
-# giving both the figures and the breakdown, the years with targets or
-# manual actuals, the first and last years of yearly reports, the
-# province's communes, the province in view (the plan area's name), the
-# count of the year's awards, and the home province for the page header;
+# value-chain models, OCOP products, cooperative reports; group reports,
+# which have no count, ungrouped) and one for the supported households (the
+# poor-households indicator), giving both the figures and the breakdown,
+# the province's communes, the province in view, the years with targets or
+# manual actuals, the first and last years of yearly reports, the count of
+# the year's awards, and the home province for the page header;
 # for the section on the Alliance's work the data version again and one
 # aggregate per table of its records (members, loans, disbursements, classes,
 # participants, cases, founding cases, trade participations, households).
@@ -305,7 +306,6 @@ def test_the_dashboard_names_the_plan_area_and_units(leader_client):
 
 def test_records_of_the_former_lao_cai_leave_the_yen_bai_figures_alone(leader_client):
     from places.admin_units import communes_from_legacy_province
-
     from registry.models import CooperativeGroup, CooperativeReport
 
     before = _api(leader_client, 2021)

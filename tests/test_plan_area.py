@@ -6,9 +6,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from places.admin_units import communes_from_legacy_province
 
 from coopportal.lib.scope import Scope
+from places.admin_units import communes_from_legacy_province
 from planning.models import Indicator, ManualActual, Target
 from planning.progress import PlanArea, PlanStatus, as_number, choose_former_province, plan_report
 from registry.models import Cooperative
