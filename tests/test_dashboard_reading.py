@@ -95,14 +95,14 @@ def test_every_figure_rounds_half_up(value, unit, shown):
     from decimal import Decimal
 
     with translation.override("vi"):
-        text = Template("{% load planning %}{{ v|figure:u }}").render(Context({"v": Decimal(value), "u": unit}))
+        text = Template("{% load formatting %}{{ v|figure:u }}").render(Context({"v": Decimal(value), "u": unit}))
     assert text == shown
 
 
 def test_figures_carry_their_unit_in_the_plans_words():
     from decimal import Decimal
 
-    template = Template("{% load planning %}{{ v|figure_unit:u }}")
+    template = Template("{% load formatting %}{{ v|figure_unit:u }}")
     with translation.override("vi"):
         assert template.render(Context({"v": Decimal("62.44"), "u": "million_vnd"})) == "62,4 triệu đồng/người/năm"
         assert template.render(Context({"v": Decimal(25), "u": "households"})) == "25 hộ"
