@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import date_format, number_format
 
-from planning.units import Unit, shown, unit_of
+from coopportal.lib.units import Unit, shown, unit_of
 
 register = template.Library()
 
