@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test lint check messages bench clean
+.PHONY: install run test lint check messages bench mutation clean
 
 # The virtual environment is rebuilt only when the requirements change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -46,6 +46,15 @@ check: install
 messages: install
 	DEBUG=1 $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l vi --ignore=.venv
+
+# Mutation testing of the rules that decide figures (slow: an hour or more on
+# two cores). Label strings are left alone; the hand-built tests run without the demo.
+MUTATION_TESTS = tests/test_measures_by_hand.py tests/test_plan_progress.py tests/test_plan_area.py tests/test_plan_report.py
+mutation: install
+	$(BIN)/mutmut run --paths-to-mutate planning/measures.py,planning/progress.py \
+		--disable-mutation-types string,fstring,decorator,annassign \
+		--runner "env COOPPORTAL_TESTS_UNITS_ONLY=1 $(BIN)/python -m pytest -x -q -p no:cacheprovider $(MUTATION_TESTS)" || true
+	$(BIN)/mutmut results
 
 # The benchmark (never part of the tests): a national-scale registry in its
 # own PostgreSQL database, then bench/results.md. wrk drives the load test.

@@ -27,7 +27,7 @@ def ensure_data():
     return coops, groups
 
 
-def run(table, repeat, sqlite):
+def run(table, repeat, sqlite, pages_only=False):
     coops, groups = ensure_data()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -44,6 +44,8 @@ def run(table, repeat, sqlite):
     ]:
         measure(table, client, f"{label}, cold (just after a write)", url, repeat, cold=True)
         measure(table, client, f"{label}, cached figures", url, repeat)
+    if pages_only:
+        return
     drill = MEASURES["htx_registered"].records(YEAR, Scope()).count()
     measure(
         table,

@@ -17,7 +17,8 @@ from coopportal.lib.xlsx import add_table_sheet, header_cells, safe_cell
 from places.models import Province
 from planning import drilldown
 from planning.measures import MEASURES
-from planning.progress import as_number, plan_for_year
+from planning.progress import as_number, plan_report
+from planning.units import Unit, unit_of
 
 # (sheet title, measure whose records it lists)
 RECORD_SHEETS = [
@@ -60,8 +61,7 @@ def _cell(sheet, value, *, bold=False, size=None, number_format=None, wrap=False
 def _number_format(unit, value):
     if value is None:
         return None
-    whole = value == value.to_integral_value()
-    return "#,##0" if whole or unit in {"count", "people", "households"} else "#,##0.0"
+    return "#,##0" if value == value.to_integral_value() else unit_of(unit).excel_format.rstrip("%")
 
 
 def _indicator_label(indicator):
@@ -71,7 +71,7 @@ def _indicator_label(indicator):
     return f"{indicator.display_name} ({indicator.get_comparison_display()})"
 
 
-def _plan_sheet(workbook, year, rows, made_on, scope):
+def _plan_sheet(workbook, year, rows, made_on, scope, area=None):
     sheet = workbook.create_sheet("Kế hoạch")
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_setup.orientation = "landscape"
@@ -85,7 +85,8 @@ def _plan_sheet(workbook, year, rows, made_on, scope):
     province = Province.objects.filter(code=scope.province).first() if scope.province else None
     title = f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM {year}"
     sheet.append([_cell(sheet, title, bold=True, size=14, border=False)])
-    sheet.append([_cell(sheet, province.name if province else "Cả nước", bold=True, border=False)])
+    place = (area.name(province.name) if area else province.name) if province else "Cả nước"
+    sheet.append([_cell(sheet, place, bold=True, border=False)])
     sheet.append([_cell(sheet, f"Ngày lập: {made_on:%d/%m/%Y}", border=False)])
     sheet.append([])
     sheet.append(header_cells(sheet, PLAN_HEADERS))
@@ -106,7 +107,11 @@ def _plan_sheet(workbook, year, rows, made_on, scope):
                 _cell(sheet, indicator.get_unit_display()),
                 _cell(sheet, as_number(row.target), number_format=_number_format(indicator.unit, row.target)),
                 _cell(sheet, as_number(row.actual), number_format=_number_format(indicator.unit, row.actual)),
-                _cell(sheet, float(percent / 100) if percent is not None else None, number_format="0.0%"),
+                _cell(
+                    sheet,
+                    float(percent / 100) if percent is not None else None,
+                    number_format=Unit.PERCENT.excel_format.replace("#,##", ""),
+                ),
                 _cell(sheet, str(row.status.label)),
             ]
         )
@@ -201,11 +206,11 @@ def write_year_report(year, stream, made_on=None, scope=None):
     scope = scope or Scope(province=settings.HOME_PROVINCE_CODE)
     with translation.override(settings.LANGUAGE_CODE):
         workbook = Workbook(write_only=True)
-        rows = [r for r in plan_for_year(year, scope) if r.target is not None or r.actual is not None]
-        _plan_sheet(workbook, year, rows, made_on, scope)
+        report = plan_report(year, scope)
+        _plan_sheet(workbook, year, report.shown, made_on, scope, report.area)
         for title, measure in RECORD_SHEETS:
-            _records_sheet(workbook, title, measure, year, scope)
-        _yearly_reports_sheet(workbook, year, scope)
+            _records_sheet(workbook, title, measure, year, report.area.scope)
+        _yearly_reports_sheet(workbook, year, report.area.scope)
         _awards_sheet(workbook, year, scope)
         for sheets in REPORT_SHEETS:
             for title, headers, sheet_rows, widths in sheets(year, scope):

@@ -66,11 +66,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sqlite", action="store_true", help="Use SQLite (var/bench.sqlite3) instead of PostgreSQL.")
     parser.add_argument(
-        "--only", nargs="*", default=None, help="Run only these parts: national, report, scale, load, import"
+        "--only",
+        nargs="*",
+        default=None,
+        help="Run only these parts: national, dashboard, report, scale, load, import",
     )
-    parser.add_argument("--database", default="coopportal_bench", help="The PostgreSQL database (or SQLite file name).")
+    parser.add_argument("--database", default="coopportal_bench", help="The database (the scale series adds _scale).")
     parser.add_argument("--quick", action="store_true", help="Fewer repeats, for a first look.")
-    parser.add_argument("--database", default="coopportal_bench", help="PostgreSQL database (or SQLite file) name.")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md", help="Where the table goes.")
     args = parser.parse_args()
     parts = args.only or ["national", "report", "load", "import", "scale"]
@@ -87,8 +89,9 @@ def main():
         f"Python {platform.python_version()})",
         ["what", "median", "p95 / rate", "notes"],
     )
-    if "national" in parts:
-        national.run(table, repeat=5 if args.quick else 20, sqlite=args.sqlite)
+    if "national" in parts or "dashboard" in parts:
+        # "dashboard": the dashboard and API rows only (before/after a change to the figures).
+        national.run(table, repeat=5 if args.quick else 20, sqlite=args.sqlite, pages_only="national" not in parts)
     if "report" in parts:
         national.ensure_data()
         report.run(table, args.database, sqlite=args.sqlite)

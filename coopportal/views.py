@@ -3,7 +3,6 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -31,8 +30,8 @@ def favicon(request):
 
 
 def home(request):
-    """The portal opens on this year's dashboard."""
-    return redirect("planning:dashboard", year=timezone.localdate().year)
+    """The portal opens on the dashboard (this year's, or the latest planned year's)."""
+    return redirect("planning:latest")
 
 
 class PortalLoginView(LoginView):

@@ -79,3 +79,28 @@ def communes_from_legacy_province(legacy_province_code):
         if unit and unit.ward_code:
             codes.add(unit.ward_code)
     return sorted(codes)
+
+
+@lru_cache(maxsize=128)
+def legacy_province_name(legacy_province_code):
+    """The name of a province before 1 July 2025 ("Tỉnh Yên Bái" for "15"),
+    or None for an unknown code."""
+    code = str(legacy_province_code or "")
+    if not (code.isdigit() and len(code) == 2):
+        return None
+    from vietnamadminunits.database import query
+
+    rows = query(f"SELECT province FROM admin_units_legacy WHERE provinceCode = '{code}' LIMIT 1")
+    return rows[0]["province"] if rows else None
+
+
+@lru_cache(maxsize=64)
+def commune_locations(province_code):
+    """{commune code: (latitude, longitude)} of today's communes of a province."""
+    code = str(province_code or "")
+    if not (code.isdigit() and len(code) == 2):
+        return {}
+    from vietnamadminunits.database import query
+
+    rows = query(f"SELECT wardCode, wardLat, wardLon FROM admin_units WHERE provinceCode = '{code}'")
+    return {r["wardCode"]: (r["wardLat"], r["wardLon"]) for r in rows if r["wardLat"] is not None}

@@ -22,7 +22,7 @@ class IndicatorAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Target)
 class TargetAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    list_display = ["indicator", "year", "province", "commune", "value", "source_document"]
+    list_display = ["indicator", "year", "province", "former_province", "commune", "value", "source_document"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator", "province", "commune"]
     autocomplete_fields = ["indicator", "province", "commune"]
@@ -31,7 +31,7 @@ class TargetAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(ManualActual)
 class ManualActualAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    list_display = ["indicator", "year", "commune", "value", "as_of", "entered_by"]
+    list_display = ["indicator", "year", "province", "former_province", "commune", "value", "as_of", "entered_by"]
     list_filter = ["year", "indicator"]
     list_select_related = ["indicator", "commune", "entered_by"]
     autocomplete_fields = ["indicator", "province", "commune"]

@@ -1,5 +1,7 @@
 """The demo plan: the indicators and targets of the Alliance's 2021 report
-and 2022 plan (see ../shared/seed), with exactly these codes."""
+and 2022 plan, with exactly these codes. Both plans were set for the former
+Yên Bái (province code 15 before 1 July 2025), now part of Lào Cai: their
+targets name it, and their actuals are computed over its communes."""
 
 from decimal import Decimal
 
@@ -11,27 +13,27 @@ U, C, G = Indicator.Unit, Indicator.Comparison, Indicator.Group
 
 # code: (Vietnamese name, English name, unit, comparison, group, measure, position)
 INDICATORS = {
-    "htx_new": ("Thành lập mới HTX", "New HTX established", U.COUNT, C.AT_LEAST, G.HTX, "htx_registered", 1),
+    "htx_new": ("Thành lập mới HTX", "New HTX established", U.HTX, C.AT_LEAST, G.HTX, "htx_registered", 1),
     "htx_converted": (
         "HTX chuyển đổi thành HTX kiểu mới", "HTX converted to new-type HTX",
-        U.COUNT, C.AT_LEAST, G.HTX, "htx_converted", 2,
+        U.HTX, C.AT_LEAST, G.HTX, "htx_converted", 2,
     ),
     "htx_value_chain": (
         "Mô hình HTX sản xuất gắn với chuỗi giá trị", "HTX production models linked to a value chain",
-        U.COUNT, C.AT_LEAST, G.HTX, "value_chain_models", 3,
+        U.MODELS, C.AT_LEAST, G.HTX, "value_chain_models", 3,
     ),
     "ocop_products": (
         "Sản phẩm OCOP được tư vấn, hỗ trợ", "OCOP products supported",
-        U.COUNT, C.AT_LEAST, G.HTX, "ocop_supported", 4,
+        U.PRODUCTS, C.AT_LEAST, G.HTX, "ocop_supported", 4,
     ),
     "htx_new_lawful_share": (
         "HTX thành lập mới tổ chức, hoạt động theo Luật HTX", "New HTX organised and operating under the Law",
         U.PERCENT, C.AT_LEAST, G.HTX, "htx_new_lawful_share", 5,
     ),
-    "tht_new": ("Thành lập mới tổ hợp tác", "New THT established", U.COUNT, C.AT_LEAST, G.THT, "tht_established", 1),
+    "tht_new": ("Thành lập mới tổ hợp tác", "New THT established", U.THT, C.AT_LEAST, G.THT, "tht_established", 1),
     "htx_effective": (
         "HTX hoạt động hiệu quả, bền vững (loại khá trở lên)", "HTX operating effectively (rated Khá or better)",
-        U.COUNT, C.AT_LEAST, G.QUALITY, "htx_good_or_fair", 1,
+        U.HTX, C.AT_LEAST, G.QUALITY, "htx_good_or_fair", 1,
     ),
     "htx_good_share": (
         "Tỷ lệ HTX đang hoạt động đạt loại khá trở lên", "Share of operating HTX rated Khá or better",
@@ -66,6 +68,7 @@ INDICATORS = {
     ),
 }  # fmt: skip
 
+FORMER_YEN_BAI = "15"  # the province code before 1 July 2025
 PLAN_2021 = "Kế hoạch năm 2021 tỉnh giao cho Liên minh HTX tỉnh"
 PLAN_2022 = "Kế hoạch năm 2022, Hội nghị tổng kết ngày 24/01/2022 (Chương trình hành động số 56-CTr/TU)"
 TARGETS = {
@@ -104,7 +107,7 @@ def load_demo_plan(user=None):
                 year=year,
                 province_id=settings.HOME_PROVINCE_CODE,
                 commune=None,
-                defaults={"value": Decimal(value), "source_document": SOURCES[year]},
+                defaults={"value": Decimal(value), "source_document": SOURCES[year], "former_province": FORMER_YEN_BAI},
             )
             count += 1
     return count

@@ -1,21 +1,31 @@
-"""Registry measures: plan actuals computed from the registry, never typed in.
+"""Registry measures: plan actuals and the standard collective-economy
+figures, computed from the registry, never typed in.
 
-Each measure reads one source table. ``evaluate`` groups the measures asked
-for by source and runs one conditional aggregate per source for all years at
-once, so a dashboard costs the same few queries whatever the registry size.
-Each measure also gives the queryset of records behind its figure, for the
-drill-down.
+A measure is built from parts. A part counts the records of one source table
+that meet a rule (``registry.models.rules``), or adds up a field over them.
+A count measure is one part; a total is one part's sum; a ratio divides the
+sum of its numerator parts by the sum of its denominator parts. Each measure
+also carries its written definition, and each part gives the records behind
+it, for the drill-down.
+
+``evaluate`` gathers the parts of the measures asked for by source table and
+runs one conditional aggregate per table for all years at once, so a
+dashboard costs the same few queries whatever the registry size.
 """
 
+import datetime
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.db import models
 from django.db.models import Count, F, Q, Sum
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coopportal.lib.scope import EVERYWHERE
+from planning.units import Unit
 from registry.models import (
     Classification,
     Cooperative,
@@ -25,12 +35,31 @@ from registry.models import (
     GroupReport,
     OcopProduct,
     ValueChainModel,
+    rules,
 )
 
 HUNDRED = Decimal(100)
 # A day at most; the data version, not time, is what makes figures stale.
 FIGURES_CACHE_SECONDS = 24 * 3600
 PER_MILLION = Decimal("0.000001")  # VND -> million VND, exactly
+HTX, UNION = Cooperative.Kind.COOPERATIVE, Cooperative.Kind.UNION
+
+
+def year_end(year):
+    """The as-of date of a figure "at the end of the year"."""
+    return datetime.date(year, 12, 31)
+
+
+class Kind(models.TextChoices):
+    COUNT = "count", _("count")
+    TOTAL = "total", _("total")
+    RATIO = "ratio", _("ratio")
+
+
+class AsOf(models.TextChoices):
+    YEAR_END = "year_end", _("status on 31/12 of the year")
+    DURING_YEAR = "during_year", _("dates from 1/1 to 31/12 of the year")
+    YEAR_REPORTS = "year_reports", _("yearly reports for the year")
 
 
 @dataclass(frozen=True)
@@ -38,236 +67,496 @@ class Source:
     """A table measures aggregate over, and the path from it to its commune."""
 
     key: str
+    label: str
     commune_path: str
     year_field: str | None = None  # reports have a year column; records have dates
 
     def queryset(self, scope):
-        base = {
-            "cooperatives": lambda: Cooperative.objects.cooperatives(),
-            # Unions are few: leaving their reports out by id spares joining
-            # every report to its cooperative just to read the kind.
-            "coop_reports": lambda: CooperativeReport.objects.exclude(
-                cooperative__in=Cooperative.objects.filter(kind=Cooperative.Kind.UNION).values("pk")
-            ),
-            "groups": lambda: CooperativeGroup.objects.all(),
-            "group_reports": lambda: GroupReport.objects.all(),
-            "value_chains": lambda: ValueChainModel.objects.all(),
-            "ocop": lambda: OcopProduct.objects.all(),
-        }[self.key]()
-        return base.filter(scope.q(self.commune_path))
+        model = {
+            "organisations": Cooperative,
+            "org_reports": CooperativeReport,
+            "groups": CooperativeGroup,
+            "group_reports": GroupReport,
+            "value_chains": ValueChainModel,
+            "ocop": OcopProduct,
+        }[self.key]
+        return model._default_manager.filter(scope.q(self.commune_path))
 
 
-COOPERATIVES = Source("cooperatives", "")
-COOP_REPORTS = Source("coop_reports", "cooperative__", year_field="year")
-GROUPS = Source("groups", "")
-GROUP_REPORTS = Source("group_reports", "group__", year_field="year")
-VALUE_CHAINS = Source("value_chains", "cooperative__")
-OCOP = Source("ocop", "cooperative__")
+ORGS = Source("organisations", _("registry of HTX and unions"), "")
+ORG_REPORTS = Source("org_reports", _("yearly reports of HTX and unions"), "cooperative__", year_field="year")
+GROUPS = Source("groups", _("registry of THT"), "")
+GROUP_REPORTS = Source("group_reports", _("yearly reports of THT"), "group__", year_field="year")
+VALUE_CHAINS = Source("value_chains", _("value-chain models of HTX"), "cooperative__")
+OCOP = Source("ocop", _("OCOP products of HTX"), "cooperative__")
 
 
-class Measure:
-    """Base: a figure computed from one source for a year."""
+@dataclass(frozen=True)
+class Part:
+    """The records of ``source`` meeting ``condition(year)``: counted, or
+    ``total`` (a field or an expression) added up over them."""
 
-    kind = "count"  # "count" measures get a breakdown by commune
+    label: str
+    source: Source
+    condition: object  # year -> Q
+    total: object = None
 
-    def __init__(self, code, label, source, unit):
-        self.code, self.label, self.source, self.unit = code, label, source, unit
+    def aggregates(self, alias, year):
+        condition = self.condition(year)
+        wanted = {f"{alias}_n": Count("pk", filter=condition)}
+        if self.total is not None:
+            wanted[f"{alias}_sum"] = Sum(self.total, filter=condition)
+        return wanted
 
-    def alias(self, year, part):
-        return f"{self.code}__{year}__{part}"
-
-    def aggregates(self, year):  # pragma: no cover - every subclass defines it
-        raise NotImplementedError
-
-    def value(self, row, year):  # pragma: no cover
-        raise NotImplementedError
+    def read(self, row, alias):
+        """(records counted, value): the count, or the total (None without records)."""
+        count = row.get(f"{alias}_n") or 0
+        if self.total is None:
+            return count, Decimal(count)
+        return count, (Decimal(row.get(f"{alias}_sum") or 0) if count else None)
 
     def records(self, year, scope=EVERYWHERE):
-        """The records behind the figure, for the drill-down."""
         return self.source.queryset(scope).filter(self.condition(year))
 
 
-class CountMeasure(Measure):
-    """How many records of the source meet a condition in the year."""
+@dataclass(frozen=True)
+class Figure:
+    """A measure's value for a year, with what it divides (ratios)."""
 
-    def __init__(self, code, label, source, condition):
-        super().__init__(code, label, source, "count")
-        self.condition = condition
-
-    def aggregates(self, year):
-        return {self.alias(year, "n"): Count("pk", filter=self.condition(year))}
-
-    def value(self, row, year):
-        return Decimal(row[self.alias(year, "n")] or 0)
+    value: Decimal | None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
 
 
-class SumMeasure(CountMeasure):
-    """A total of a field over the records meeting a condition (e.g. workers)."""
+@dataclass
+class Measure:
+    """A figure for a year from one or more parts.
 
-    kind = "sum"
+    ``numerator`` parts are added up; a ratio divides them by the sum of its
+    ``denominator`` parts and multiplies by ``scale``. ``parts_unit`` is what
+    a ratio's parts count ("309 / 419 HTX"), when they are counts a reader
+    can check."""
 
-    def __init__(self, code, label, source, condition, field, unit):
-        super().__init__(code, label, source, condition)
-        self.field, self.unit = field, unit
+    code: str
+    label: str
+    unit: Unit
+    kind: Kind
+    numerator: list
+    denominator: list = field(default_factory=list)
+    scale: Decimal = HUNDRED  # ratios only: a share in percent unless the measure says otherwise
+    as_of: AsOf = AsOf.DURING_YEAR
+    condition: str = ""
+    parts_unit: Unit | None = None
+    columns: tuple | None = None  # the drill-down's columns beyond the identity ones (None: all)
+    # A count whose records reach across areas (an event with members of two
+    # communes) is not broken down by area: its areas' counts would not add up.
+    by_area: bool = True
 
-    def aggregates(self, year):
-        cond = self.condition(year)
-        return {self.alias(year, "sum"): Sum(self.field, filter=cond), self.alias(year, "n"): Count("pk", filter=cond)}
+    @property
+    def parts(self):
+        return [*self.numerator, *self.denominator]
 
-    def value(self, row, year):
-        if not row[self.alias(year, "n")]:
-            return None
-        return Decimal(row[self.alias(year, "sum")] or 0)
+    @property
+    def sources(self):
+        return list(dict.fromkeys(part.source for part in self.parts))
 
+    def alias(self, year, index):
+        return f"{self.code}__{year}__{index}"
 
-class RatioMeasure(Measure):
-    """numerator / denominator × scale over the records meeting a condition;
-    no records, or a zero denominator, means no data."""
+    def figure(self, row, year):
+        """The Figure for ``year`` from the aggregate row(s) of every part's source."""
+        read = [part.read(row, self.alias(year, index)) for index, part in enumerate(self.parts)]
+        top = read[: len(self.numerator)]
+        if self.kind == Kind.COUNT:
+            return Figure(top[0][1])
+        if self.kind == Kind.TOTAL:
+            return Figure(top[0][1])
+        numerator = sum((value or 0 for _n, value in top), Decimal(0))
+        denominator = sum((value or 0 for _n, value in read[len(self.numerator) :]), Decimal(0))
+        if not denominator:
+            return Figure(None, numerator, denominator)
+        return Figure(numerator * self.scale / denominator, numerator, denominator)
 
-    kind = "ratio"
+    def count_of(self, row, year):
+        """A count measure's figure from a row (for the breakdown by area)."""
+        return row.get(f"{self.alias(year, 0)}_n") or 0
 
-    def __init__(self, code, label, source, condition, numerator, denominator, scale, unit):
-        super().__init__(code, label, source, unit)
-        self.condition, self.numerator, self.denominator, self.scale = condition, numerator, denominator, scale
+    def records(self, year, scope=EVERYWHERE, part=None):
+        """The records behind the figure, for the drill-down: a count's or
+        total's records; for a ratio, its first denominator part (what it
+        divides by) unless ``part`` (an index into ``parts``) says otherwise."""
+        if part is None:
+            part = len(self.numerator) if self.kind == Kind.RATIO else 0
+        return self.parts[part].records(year, scope)
 
-    def aggregates(self, year):
-        cond = self.condition(year)
+    @property
+    def definition(self):
+        """The written definition: what is counted, over what, when, from where."""
         return {
-            self.alias(year, "num"): self.numerator(cond),
-            self.alias(year, "den"): self.denominator(cond),
+            "numerator": " + ".join(str(p.label) for p in self.numerator),
+            "denominator": " + ".join(str(p.label) for p in self.denominator),
+            "condition": str(self.condition),
+            "as_of": str(self.as_of.label),
+            "source": "; ".join(str(s.label) for s in self.sources),
         }
 
-    def value(self, row, year):
-        den = row[self.alias(year, "den")]
-        if not den:
-            return None
-        return Decimal(row[self.alias(year, "num")] or 0) * self.scale / Decimal(den)
+
+def count(code, label, unit, part, as_of=AsOf.DURING_YEAR, **extra):
+    return Measure(code, label, unit, Kind.COUNT, [part], as_of=as_of, **extra)
 
 
-def _count_if(extra):
-    return lambda cond: Count("pk", filter=cond & extra)
+def total(code, label, unit, part, as_of=AsOf.YEAR_REPORTS, **extra):
+    return Measure(code, label, unit, Kind.TOTAL, [part], as_of=as_of, **extra)
 
 
-def _count(cond):
-    return Count("pk", filter=cond)
+NEW_ORG_COLUMNS = ("registration_date", "status")  # a new HTX is of the new type from the start
+RATING = ("classification",)
 
 
-def _sum(field):
-    return lambda cond: Sum(field, filter=cond)
+def ratio(code, label, unit, numerator, denominator, *, scale=HUNDRED, as_of=AsOf.YEAR_REPORTS, **extra):
+    return Measure(code, label, unit, Kind.RATIO, numerator, denominator, scale=scale, as_of=as_of, **extra)
 
 
-def _weighted(value_field, weight_field):
-    return lambda cond: Sum(F(value_field) * F(weight_field), filter=cond)
+# The parts: each names the rule it applies, once.
+def _htx_report(year):
+    return rules.report_of_year(year) & rules.of_kind(HTX, via="cooperative__")
 
+
+NEW_HTX = Part(_("HTX registered in the year"), ORGS, lambda y: rules.of_kind(HTX) & rules.registered_in_year(y))
+NEW_LAWFUL_HTX = Part(
+    _("HTX registered in the year and organised under the Law on Cooperatives"),
+    ORGS,
+    lambda y: rules.of_kind(HTX) & rules.registered_in_year(y) & Q(under_law=True),
+)
+HTX_OPERATING = Part(
+    _("HTX operating on 31/12 (rated or not)"), ORGS, lambda y: rules.of_kind(HTX) & rules.operating_on(year_end(y))
+)
+HTX_GOOD_OR_FAIR = Part(
+    _("HTX rated Tốt or Khá for the year"), ORG_REPORTS, lambda y: _htx_report(y) & rules.rated_good_or_fair()
+)
+HTX_RATED = Part(_("HTX rated for the year"), ORG_REPORTS, lambda y: _htx_report(y) & rules.rated())
+HTX_REPORTS = Part(_("HTX yearly reports"), ORG_REPORTS, _htx_report)
+
+
+def _new_org_report(year):
+    """The year's report of an HTX or union founded in that year."""
+    return rules.report_of_year(year) & rules.registered_in_year(year, via="cooperative__")
+
+
+# The trained managers of the new organisations: the numerator of
+# new_manager_trained_share, kept as its own part so that training records
+# can feed it later without touching the denominator.
+NEW_MANAGERS_TRAINED = Part(
+    _("managers trained, of HTX and unions founded in the year"), ORG_REPORTS, _new_org_report, "managers_trained"
+)
+NEW_MANAGERS = Part(_("managers of HTX and unions founded in the year"), ORG_REPORTS, _new_org_report, "managers_total")
+NEW_THT_LEADERS = Part(
+    _("new THT of the year, one manager each (its representative)"),
+    GROUPS,
+    rules.established_in_year,
+)
+
+
+def _htx_class(classification):
+    return Part(
+        format_lazy("{} {}", _("HTX reports of the year rated"), classification.label),
+        ORG_REPORTS,
+        lambda y: _htx_report(y) & Q(classification=classification),
+    )
+
+
+_NOT_REPORTED = _("An average of 0 in a report means “not reported” and leaves that report out.")
 
 _MEASURES = [
-    CountMeasure(
-        "htx_registered",
-        _("New HTX registered in the year"),
-        COOPERATIVES,
-        lambda y: Q(registration_date__year=y),
-    ),
-    CountMeasure(
+    # The plan's indicators.
+    count("htx_registered", _("New HTX registered in the year"), Unit.HTX, NEW_HTX, columns=NEW_ORG_COLUMNS),
+    count(
         "tht_established",
         _("New THT established in the year"),
-        GROUPS,
-        lambda y: Q(established_on__year=y),
+        Unit.THT,
+        Part(_("THT whose cooperation contract dates from the year"), GROUPS, rules.established_in_year),
     ),
-    CountMeasure(
+    count(
         "htx_converted",
         _("HTX converted to new-type HTX in the year"),
-        COOPERATIVES,
-        lambda y: Q(converted_on__year=y),
+        Unit.HTX,
+        Part(
+            _("HTX converted to new-type HTX in the year"),
+            ORGS,
+            lambda y: rules.of_kind(HTX) & rules.converted_in_year(y),
+        ),
     ),
-    CountMeasure(
+    count(
         "value_chain_models",
         _("Value-chain production models built in the year"),
-        VALUE_CHAINS,
-        lambda y: Q(built_on__year=y),
+        Unit.MODELS,
+        Part(_("value-chain models built in the year"), VALUE_CHAINS, rules.built_in_year),
     ),
-    CountMeasure(
+    count(
         "ocop_supported",
         _("OCOP products certified in the year with the Alliance's support"),
-        OCOP,
-        lambda y: Q(certified_on__year=y, alliance_supported=True),
+        Unit.PRODUCTS,
+        Part(
+            _("OCOP products certified in the year with the Alliance's support"),
+            OCOP,
+            lambda y: rules.certified_in_year(y) & rules.alliance_supported(),
+        ),
     ),
-    CountMeasure(
+    count(
         "htx_good_or_fair",
         _("HTX rated Tốt or Khá for the year"),
-        COOP_REPORTS,
-        lambda y: Q(year=y, classification__in=Classification.good_or_fair()),
+        Unit.HTX,
+        HTX_GOOD_OR_FAIR,
+        AsOf.YEAR_REPORTS,
+        columns=RATING,
     ),
-    RatioMeasure(
+    ratio(
         "htx_good_share",
-        _("Share of rated HTX rated Tốt or Khá"),
-        COOP_REPORTS,
-        lambda y: Q(year=y) & ~Q(classification=Classification.NOT_RATED),
-        _count_if(Q(classification__in=Classification.good_or_fair())),
-        _count,
-        HUNDRED,
-        "percent",
+        _("Share of operating HTX rated Tốt or Khá"),
+        Unit.PERCENT,
+        [HTX_GOOD_OR_FAIR],
+        [HTX_OPERATING],
+        as_of=AsOf.YEAR_END,
+        condition=_("The base is every HTX operating at the end of the year, rated or not."),
+        parts_unit=Unit.HTX,
+        columns=("registration_date", "status", *RATING),
     ),
-    RatioMeasure(
+    ratio(
+        "htx_good_share_of_rated",
+        _("Share of rated HTX rated Tốt or Khá"),
+        Unit.PERCENT,
+        [HTX_GOOD_OR_FAIR],
+        [HTX_RATED],
+        parts_unit=Unit.HTX,
+        columns=RATING,
+    ),
+    ratio(
         "htx_manager_degree_share",
         _("Share of HTX managers with a college or university degree"),
-        COOP_REPORTS,
-        lambda y: Q(year=y),
-        _sum("managers_degree"),
-        _sum("managers_total"),
-        HUNDRED,
-        "percent",
+        Unit.PERCENT,
+        [Part(_("HTX managers with a college or university degree"), ORG_REPORTS, _htx_report, "managers_degree")],
+        [Part(_("HTX managers"), ORG_REPORTS, _htx_report, "managers_total")],
+        parts_unit=Unit.PEOPLE,
+        columns=("managers", "degree"),
     ),
-    RatioMeasure(
+    ratio(
         "htx_income_avg",
         _("Average income in HTX (weighted by regular workers)"),
-        COOP_REPORTS,
-        lambda y: Q(year=y, avg_income__gt=0),  # 0 is "not reported", not a zero income
-        _weighted("avg_income", "regular_workers"),
-        _sum("regular_workers"),
-        PER_MILLION,
-        "million_vnd",
+        Unit.MILLION_VND,
+        [
+            Part(
+                _("average income × regular workers, over HTX reports"),
+                ORG_REPORTS,
+                lambda y: _htx_report(y) & rules.income_reported(),
+                F("avg_income") * F("regular_workers"),
+            )
+        ],
+        [
+            Part(
+                _("regular workers of the same reports"),
+                ORG_REPORTS,
+                lambda y: _htx_report(y) & rules.income_reported(),
+                "regular_workers",
+            )
+        ],
+        scale=PER_MILLION,
+        condition=_NOT_REPORTED,
+        columns=("workers", "income"),
     ),
-    RatioMeasure(
+    ratio(
         "tht_income_avg",
         _("Average income in THT (weighted by members)"),
-        GROUP_REPORTS,
-        lambda y: Q(year=y, avg_income__gt=0),
-        _weighted("avg_income", "members"),
-        _sum("members"),
-        PER_MILLION,
-        "million_vnd",
+        Unit.MILLION_VND,
+        [
+            Part(
+                _("average income × members, over THT reports"),
+                GROUP_REPORTS,
+                lambda y: rules.report_of_year(y) & rules.income_reported(),
+                F("avg_income") * F("members"),
+            )
+        ],
+        [
+            Part(
+                _("members of the same reports"),
+                GROUP_REPORTS,
+                lambda y: rules.report_of_year(y) & rules.income_reported(),
+                "members",
+            )
+        ],
+        scale=PER_MILLION,
+        condition=_NOT_REPORTED,
     ),
-    SumMeasure(
+    total(
         "htx_regular_jobs",
         _("Regular workers in HTX"),
-        COOP_REPORTS,
-        lambda y: Q(year=y),
-        "regular_workers",
-        "people",
+        Unit.PEOPLE,
+        Part(_("regular workers in HTX reports"), ORG_REPORTS, _htx_report, "regular_workers"),
+        columns=("workers",),
     ),
-    RatioMeasure(
+    ratio(
         "htx_new_lawful_share",
         _("Share of new HTX organised and operating under the Law"),
-        COOPERATIVES,
-        lambda y: Q(registration_date__year=y),
-        _count_if(Q(under_law=True)),
-        _count,
-        HUNDRED,
-        "percent",
+        Unit.PERCENT,
+        [NEW_LAWFUL_HTX],
+        [NEW_HTX],
+        as_of=AsOf.DURING_YEAR,
+        parts_unit=Unit.HTX,
+        columns=NEW_ORG_COLUMNS,
     ),
-    RatioMeasure(
+    ratio(
         "new_manager_trained_share",
-        _("Share of managers of new HTX trained"),
-        COOP_REPORTS,
-        lambda y: Q(year=y, cooperative__registration_date__year=y),
-        _sum("managers_trained"),
-        _sum("managers_total"),
-        HUNDRED,
-        "percent",
+        _("Share of managers of new collective-economy organisations trained"),
+        Unit.PERCENT,
+        [NEW_MANAGERS_TRAINED],
+        [NEW_MANAGERS, NEW_THT_LEADERS],
+        condition=_(
+            "New organisations are the HTX, unions and THT founded in the year. THT reports hold no managers: "
+            "each new THT counts its representative, trained only once a training record says so."
+        ),
+        parts_unit=Unit.PEOPLE,
+        columns=("managers", "trained", "established_on", "status"),
     ),
+    # The standard figures of the collective economy, reported every year.
+    count(
+        "htx_total",
+        _("HTX at the end of the year"),
+        Unit.HTX,
+        Part(
+            _("HTX registered by 31/12 and not ended on it"),
+            ORGS,
+            lambda y: rules.of_kind(HTX) & rules.existing_on(year_end(y)),
+        ),
+        AsOf.YEAR_END,
+    ),
+    count("htx_operating", _("HTX operating at the end of the year"), Unit.HTX, HTX_OPERATING, AsOf.YEAR_END),
+    count(
+        "htx_dissolved",
+        _("HTX dissolved or ended in the year"),
+        Unit.HTX,
+        Part(
+            _("HTX dissolved, revoked or bankrupt in the year"),
+            ORGS,
+            lambda y: rules.of_kind(HTX) & rules.ended_in_year(y),
+        ),
+    ),
+    count(
+        "union_total",
+        _("Unions at the end of the year"),
+        Unit.UNION,
+        Part(
+            _("unions registered by 31/12 and not ended on it"),
+            ORGS,
+            lambda y: rules.of_kind(UNION) & rules.existing_on(year_end(y)),
+        ),
+        AsOf.YEAR_END,
+    ),
+    count(
+        "union_operating",
+        _("Unions operating at the end of the year"),
+        Unit.UNION,
+        Part(_("unions operating on 31/12"), ORGS, lambda y: rules.of_kind(UNION) & rules.operating_on(year_end(y))),
+        AsOf.YEAR_END,
+    ),
+    count(
+        "union_registered",
+        _("New unions registered in the year"),
+        Unit.UNION,
+        Part(_("unions registered in the year"), ORGS, lambda y: rules.of_kind(UNION) & rules.registered_in_year(y)),
+    ),
+    count(
+        "union_dissolved",
+        _("Unions dissolved or ended in the year"),
+        Unit.UNION,
+        Part(
+            _("unions dissolved, revoked or bankrupt in the year"),
+            ORGS,
+            lambda y: rules.of_kind(UNION) & rules.ended_in_year(y),
+        ),
+    ),
+    count(
+        "tht_total",
+        _("THT at the end of the year"),
+        Unit.THT,
+        Part(
+            _("THT established by 31/12, neither dissolved nor grown into an HTX"),
+            GROUPS,
+            lambda y: rules.group_existing_on(year_end(y)),
+        ),
+        AsOf.YEAR_END,
+        condition=_("THT keep no dated status: a dissolved THT is left out of every year."),
+    ),
+    count(
+        "tht_operating",
+        _("THT operating at the end of the year"),
+        Unit.THT,
+        Part(_("THT at the end of the year, not suspended"), GROUPS, lambda y: rules.group_operating_on(year_end(y))),
+        AsOf.YEAR_END,
+        condition=_("THT keep no dated status: a dissolved THT is left out of every year."),
+    ),
+    count(
+        "tht_upgraded",
+        _("THT grown into HTX in the year"),
+        Unit.THT,
+        Part(_("THT whose HTX was registered in the year"), GROUPS, rules.upgraded_in_year),
+    ),
+    total(
+        "htx_members",
+        _("Members of HTX"),
+        Unit.PEOPLE,
+        Part(_("members in HTX reports"), ORG_REPORTS, _htx_report, "members"),
+        columns=("members",),
+    ),
+    ratio(
+        "htx_revenue_avg",
+        _("Average revenue per HTX"),
+        Unit.MILLION_VND_PER_HTX,
+        [
+            Part(
+                _("revenue in HTX reports"), ORG_REPORTS, lambda y: _htx_report(y) & rules.revenue_reported(), "revenue"
+            )
+        ],
+        [Part(_("HTX reports with a revenue"), ORG_REPORTS, lambda y: _htx_report(y) & rules.revenue_reported())],
+        scale=PER_MILLION,
+        condition=_("A revenue of 0 means “not reported” and leaves that report out."),
+        columns=("revenue", "profit"),
+    ),
+    ratio(
+        "htx_profit_avg",
+        _("Average profit per HTX"),
+        Unit.MILLION_VND_PER_HTX,
+        [Part(_("profit in HTX reports"), ORG_REPORTS, lambda y: _htx_report(y) & rules.revenue_reported(), "profit")],
+        [Part(_("HTX reports with a revenue"), ORG_REPORTS, lambda y: _htx_report(y) & rules.revenue_reported())],
+        scale=PER_MILLION,
+        condition=_("Over the reports with a revenue (a revenue of 0 means “not reported”)."),
+        columns=("revenue", "profit"),
+    ),
+    *[
+        count(
+            f"htx_class_{name}",
+            format_lazy("{} {}", _("HTX rated"), c.label),
+            Unit.HTX,
+            _htx_class(c),
+            AsOf.YEAR_REPORTS,
+            columns=RATING,
+        )
+        for name, c in [
+            ("good", Classification.GOOD),
+            ("fair", Classification.FAIR),
+            ("average", Classification.AVERAGE),
+            ("weak", Classification.WEAK),
+        ]
+    ],
 ]
 
 MEASURES = {m.code: m for m in _MEASURES}
+# The standard figures, in the order provinces report them.
+STANDARD_FIGURES = [
+    "htx_total", "htx_operating", "htx_registered", "htx_dissolved", "htx_converted",
+    "union_total", "union_operating", "union_registered", "union_dissolved",
+    "tht_total", "tht_operating", "tht_established", "tht_upgraded",
+    "htx_members", "htx_regular_jobs", "htx_revenue_avg", "htx_profit_avg", "htx_income_avg",
+    "htx_class_good", "htx_class_fair", "htx_class_average", "htx_class_weak", "htx_good_share",
+]  # fmt: skip
 
 
 def register_measures(measures):
@@ -279,7 +568,7 @@ def register_measures(measures):
         MEASURES[measure.code] = measure
 
 
-def _memo(kind, codes, years, scope, compute, extra=""):
+def _cached(kind, codes, years, scope, compute, extra=""):
     """Figures stay cached until the registry changes: the key holds the
     registry's data version (one query reads it). Each process keeps its own
     copy (Django's cache, local memory by default)."""
@@ -300,83 +589,68 @@ def _memo(kind, codes, years, scope, compute, extra=""):
     return value
 
 
-def evaluate(codes, years, scope=EVERYWHERE):
+def figures(codes, years, scope=EVERYWHERE):
     """Compute measures ``codes`` for each of ``years``: one aggregate query
-    per source table. Returns {(code, year): Decimal or None}."""
-    return _memo("evaluate", codes, years, scope, lambda: _evaluate(codes, years, scope))
+    per source table. Returns {(code, year): Figure}."""
+    return _cached("figures", codes, years, scope, lambda: _figures(codes, years, scope)[0])
 
 
-def _evaluate(codes, years, scope):
+def evaluate(codes, years, scope=EVERYWHERE):
+    """``figures``' values only: {(code, year): Decimal or None}."""
+    return {key: figure.value for key, figure in figures(codes, years, scope).items()}
+
+
+def evaluate_by_area(codes, years, scope=EVERYWHERE, by_province=False):
+    """``figures`` and, from the same queries, the count measures of
+    ``years[0]`` by commune (or by province): one grouped query per source
+    table, summed for the totals (every aggregate here is a sum or a count).
+    Returns ({(code, year): Figure}, {area code: {measure code: count}})."""
+    extra = "province" if by_province else "commune"
+    compute = lambda: _figures(codes, years, scope, by_province)  # noqa: E731
+    return _cached("by_area", codes, years, scope, compute, extra=extra)
+
+
+def _figures(codes, years, scope, by_province=None):
+    """One aggregate per source table; grouped by area when ``by_province``
+    is not None. Returns (figures, breakdown)."""
+    measures = [MEASURES[code] for code in sorted(codes)]
     by_source = {}
-    for code in codes:
-        measure = MEASURES[code]
-        by_source.setdefault(measure.source, []).append(measure)
-    results = {}
-    for source, measures in by_source.items():
+    for measure in measures:
+        for index, part in enumerate(measure.parts):
+            by_source.setdefault(part.source, []).append((measure, index, part))
+    row, table = {}, {}
+    for source, parts in by_source.items():
         aggregates = {}
-        for measure in measures:
+        for measure, index, part in parts:
             for year in years:
-                aggregates.update(measure.aggregates(year))
-        row = _rows_for(source, measures, years, scope).aggregate(**aggregates)
-        for measure in measures:
-            for year in years:
-                results[(measure.code, year)] = measure.value(row, year)
-    return results
+                aggregates.update(part.aggregates(measure.alias(year, index), year))
+        rows = _rows_for(source, parts, years, scope)
+        counted = [m for m, index, _p in parts if m.kind == Kind.COUNT and m.by_area and index == 0]
+        if by_province is None or not counted:
+            # Nothing of this table is broken down: no grouping, no joins for it.
+            row.update(rows.aggregate(**aggregates))
+            continue
+        area = f"{source.commune_path}commune_" + ("_province_id" if by_province else "id")
+        for group in rows.values(area).annotate(**aggregates).order_by():
+            for alias in aggregates:
+                if group[alias] is not None:
+                    row[alias] = (row.get(alias) or 0) + group[alias]
+            for measure in counted:
+                n = measure.count_of(group, years[0])
+                if n:
+                    table.setdefault(group[area], {})[measure.code] = n
+    results = {(m.code, year): m.figure(row, year) for m in measures for year in years}
+    return results, table
 
 
-def _rows_for(source, measures, years, scope):
-    """The source's rows that any of the measures counts in any of the years:
+def _rows_for(source, parts, years, scope):
+    """The source's rows that any of the parts counts in any of the years:
     filtering on them up front lets the database use its indexes (year,
     dates) instead of reading the whole table for the FILTER clauses."""
     if source.year_field:
         return source.queryset(scope).filter(**{f"{source.year_field}__in": list(years)})
     wanted = Q(pk__in=[])
-    for measure in measures:
+    for _measure, _index, part in parts:
         for year in years:
-            wanted |= measure.condition(year)
+            wanted |= part.condition(year)
     return source.queryset(scope).filter(wanted)
-
-
-def evaluate_by_area(codes, years, scope=EVERYWHERE, by_province=False):
-    """``evaluate`` and, from the same queries, the count measures of
-    ``years[0]`` by commune (or by province): one grouped query per source
-    table, summed for the totals (every aggregate here is a sum or a count).
-    Returns ({(code, year): value}, {area code: {measure code: count}})."""
-    extra = "province" if by_province else "commune"
-    compute = lambda: _evaluate_by_area(codes, years, scope, by_province)  # noqa: E731
-    return _memo("by_area", codes, years, scope, compute, extra=extra)
-
-
-def _evaluate_by_area(codes, years, scope, by_province):
-    by_source = {}
-    for code in codes:
-        measure = MEASURES[code]
-        by_source.setdefault(measure.source, []).append(measure)
-    results, table = {}, {}
-    for source, measures in by_source.items():
-        area = f"{source.commune_path}commune_" + ("_province_id" if by_province else "id")
-        aggregates = {}
-        for measure in measures:
-            for year in years:
-                aggregates.update(measure.aggregates(year))
-        rows_needed = _rows_for(source, measures, years, scope)
-        if not any(measure.kind == "count" for measure in measures):
-            # Nothing of this table is broken down: no grouping, no joins for it.
-            totals = rows_needed.aggregate(**aggregates)
-            for measure in measures:
-                for year in years:
-                    results[(measure.code, year)] = measure.value(totals, year)
-            continue
-        totals = dict.fromkeys(aggregates)
-        for row in rows_needed.values(area).annotate(**aggregates).order_by():
-            for alias in aggregates:
-                if row[alias] is not None:
-                    totals[alias] = (totals[alias] or 0) + row[alias]
-            for measure in measures:
-                count = row.get(measure.alias(years[0], "n")) if measure.kind == "count" else None
-                if count:
-                    table.setdefault(row[area], {})[measure.code] = count
-        for measure in measures:
-            for year in years:
-                results[(measure.code, year)] = measure.value(totals, year)
-    return results, table

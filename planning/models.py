@@ -9,19 +9,52 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.restricted import RestrictedQuerySet
+from places.admin_units import legacy_province_name
 from planning.measures import MEASURES
+from planning.units import Unit
 from registry.models.reports import YEAR_VALIDATORS
+
+
+def former_province_field():
+    """The province as it was before 1 July 2025 that a plan figure was set for."""
+    return models.CharField(
+        _("former province"),
+        max_length=2,
+        blank=True,
+        help_text=_(
+            "For a plan set before 1 July 2025: the code of the province as it was then "
+            "(e.g. 15 for the former Yên Bái). Its figures are computed over the communes that came from it."
+        ),
+    )
+
+
+def clean_plan_area(figure):
+    """The checks Target and ManualActual share on where a figure belongs."""
+    errors = {}
+    if figure.commune_id and figure.commune.province_id != figure.province_id:
+        errors["commune"] = _("The commune is not in the chosen province.")
+    if figure.former_province:
+        if figure.commune_id:
+            errors["former_province"] = _("A commune's figure belongs to today's commune, not to a former province.")
+        elif not figure.province_id:
+            errors["former_province"] = _("Choose today's province the former province is now part of.")
+        elif legacy_province_name(figure.former_province) is None:
+            errors["former_province"] = _("No province before 1 July 2025 had this code.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def measure_choices():
+    """The measures an indicator may be computed from: planning's own and
+    those other apps registered at start-up. A callable, so migrations do
+    not freeze the list."""
+    return [(code, measure.label) for code, measure in MEASURES.items()]
 
 
 class Indicator(models.Model):
     """A plan indicator ("new HTX established", "share rated Khá or better")."""
 
-    class Unit(models.TextChoices):
-        COUNT = "count", _("count")
-        PERCENT = "percent", _("%")
-        MILLION_VND = "million_vnd", _("million VND/person/year")
-        PEOPLE = "people", _("people")
-        HOUSEHOLDS = "households", _("households")
+    Unit = Unit
 
     class Comparison(models.TextChoices):
         AT_LEAST = "gte", _("at least")
@@ -38,14 +71,14 @@ class Indicator(models.Model):
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name (Vietnamese)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
-    unit = models.CharField(_("unit"), max_length=12, choices=Unit, default=Unit.COUNT)
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit, default=Unit.COUNT)
     comparison = models.CharField(_("comparison"), max_length=3, choices=Comparison, default=Comparison.AT_LEAST)
     group = models.CharField(_("group"), max_length=10, choices=Group, default=Group.HTX)
     measure = models.CharField(
         _("computed from"),
         max_length=40,
         blank=True,
-        choices=[(code, m.label) for code, m in MEASURES.items()],
+        choices=measure_choices,
         help_text=_("A registry measure; leave empty for an indicator entered by hand with evidence."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -72,6 +105,15 @@ class Indicator(models.Model):
         return bool(self.measure)
 
     @property
+    def computed_by(self):
+        """The registry measure behind the figure, or None (typed in)."""
+        return MEASURES.get(self.measure)
+
+    @property
+    def unit_choice(self):
+        return self.Unit(self.unit) if self.unit in self.Unit.values else self.Unit.COUNT
+
+    @property
     def group_order(self):
         return list(self.Group.values).index(self.group)
 
@@ -90,6 +132,7 @@ class AreaFigure(models.Model):
         verbose_name=_("province"),
         help_text=_("Leave empty for a national figure."),
     )
+    former_province = former_province_field()
     commune = models.ForeignKey(
         "places.Commune",
         on_delete=models.PROTECT,
@@ -104,8 +147,7 @@ class AreaFigure(models.Model):
         abstract = True
 
     def clean(self):
-        if self.commune_id and self.commune.province_id != self.province_id:
-            raise ValidationError({"commune": _("The commune is not in the chosen province.")})
+        clean_plan_area(self)
 
 
 class Target(AreaFigure):
@@ -128,9 +170,9 @@ class Target(AreaFigure):
         verbose_name_plural = _("targets")
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "year", "province"],
+                fields=["indicator", "year", "province", "former_province"],
                 condition=models.Q(commune__isnull=True, province__isnull=False),
-                name="target_one_per_year",
+                name="target_one_per_year_and_area",
                 violation_error_message=_("This indicator already has a target for this year."),
             ),
             models.UniqueConstraint(

@@ -1,20 +1,21 @@
 """What the report reads from the plan, in one place.
 
 ``plan_lines`` is the only function of the report that knows how planning
-stores its figures today (indicators, targets, computed or typed-in
-actuals, ``planning.progress.plan_for_year``). Everything else in the report
-reads ``PlanLine``s, so when planning offers a plan-report object (units,
-written definitions, standard figures) only this function changes.
+stores its figures: ``planning.progress.plan_report`` (the plan over the
+area it was set for, units in the plan's words, written definitions).
+Everything else in the report reads ``PlanLine``s.
 """
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from django.utils import translation
 from django.utils.formats import number_format
 
 from planning.measures import MEASURES
 from planning.models import Indicator
-from planning.progress import Status, percent_of_plan, plan_for_year
+from planning.progress import Status, percent_of_plan, plan_report, resolve_area
+from planning.units import Unit
 
 # Sections of the plan sheet, in the order of the provincial reports:
 # (key, title). The plan's groups map onto them below.
@@ -33,21 +34,6 @@ _SECTION_OF_GROUP = {
     Indicator.Group.INCOME: "income",
     # Poor households helped out of poverty: the Alliance's own work.
     Indicator.Group.SOCIAL: "alliance",
-}
-# Units as the reports write them; a count is counted in what its measure lists.
-_COUNT_UNITS = {
-    "cooperatives": "HTX",
-    "coop_reports": "HTX",
-    "groups": "THT",
-    "group_reports": "THT",
-    "value_chains": "mô hình",
-    "ocop": "sản phẩm",
-}
-_UNITS = {
-    Indicator.Unit.PERCENT: "%",
-    Indicator.Unit.MILLION_VND: "triệu đồng/người/năm",
-    Indicator.Unit.PEOPLE: "lao động",
-    Indicator.Unit.HOUSEHOLDS: "hộ",
 }
 
 
@@ -153,32 +139,59 @@ def ocop_cooperatives(year, scope):
     return MEASURES["ocop_supported"].records(year, scope).values("cooperative").distinct().count()
 
 
+def _unit_words(unit):
+    """A unit as the report writes it, in Vietnamese whatever the reader's language."""
+    if unit == Unit.COUNT:
+        return ""
+    with translation.override("vi"):
+        return str(unit.label)
+
+
+def _definition_text(measure):
+    """A measure's written definition as one line of the notes sheet."""
+    if measure is None:
+        return "Số liệu nhập có minh chứng"
+    with translation.override("vi"):
+        parts = measure.definition
+        text = [f"{measure.label}: {parts['numerator']}"]
+        if parts["denominator"]:
+            text.append(f"chia cho {parts['denominator']}")
+        if parts["condition"]:
+            text.append(parts["condition"].rstrip("."))
+        text.append(f"thời điểm: {parts['as_of']}")
+        text.append(f"nguồn: {parts['source']}")
+    return "; ".join(text)
+
+
+def plan_area_scope(year, scope):
+    """The scope of the area the year's plan was set for within ``scope``
+    (e.g. the former Yên Bái within today's Lào Cai): the annexes list the
+    records behind the plan's figures, so over the same area."""
+    return resolve_area(year, scope)[0].scope
+
+
 def plan_lines(year, scope):
-    """The plan for ``year`` within ``scope``: every indicator with a target,
-    an actual or last year's actual, in section order."""
+    """The plan for ``year`` within ``scope``, over the area it was set for
+    (``planning.progress.plan_report``): every indicator with a target, an
+    actual or last year's actual, in section order."""
     lines = []
-    for row in plan_for_year(year, scope):
+    for row in plan_report(year, scope).rows:
         if row.target is None and row.actual is None and row.previous_actual is None:
             continue
         indicator = row.indicator
-        measure = MEASURES.get(indicator.measure)
-        if indicator.unit == Indicator.Unit.COUNT:
-            unit = _COUNT_UNITS.get(measure.source.key, "") if measure else ""
-        else:
-            unit = _UNITS[indicator.unit]
         lines.append(
             PlanLine(
                 code=indicator.code,
                 section=_SECTION_OF_GROUP[indicator.group],
                 name=indicator.name,
-                unit=unit,
+                unit=_unit_words(row.unit),
                 measure=indicator.measure,
                 comparison=indicator.comparison,
                 previous=row.previous_actual,
                 target=row.target,
                 actual=row.actual,
                 status=row.status,
-                definition=str(measure.label) if measure else "Số liệu nhập có minh chứng",
+                definition=_definition_text(row.measure),
                 evidence=row.manual.note if row.manual else "",
                 target_source=row.target_source,
             )

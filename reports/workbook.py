@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from coopportal.lib.scope import Scope
 from places.models import Province
 from reports.annexes import AWARD_COLUMNS, HEADER_ROW, Column, award_rows, record_annexes, write_table
-from reports.figures import SECTIONS, plan_lines
+from reports.figures import SECTIONS, plan_area_scope, plan_lines
 from reports.models import ReportSettings
 from reports.sheets import Formats, fit_row, merged, new_workbook, print_setup, write_value
 
@@ -192,9 +192,11 @@ def write_year_report(year, stream, made_on=None, scope=None):
         formats = Formats(workbook)
         lines = write_plan_sheet(workbook, formats, context)
         subtitle = f"(Kèm theo Báo cáo số …/{context.settings.document_code}; {context.area})"
+        # The records behind the plan's figures, over the area the plan was set for.
+        area = plan_area_scope(year, scope)
         for annex in record_annexes():
             title, columns = f"{annex.title} {year}", annex.columns_for(scope)
-            write_table(workbook, formats, annex.sheet, title, subtitle, columns, annex.rows(year, scope), annex.noun)
+            write_table(workbook, formats, annex.sheet, title, subtitle, columns, annex.rows(year, area), annex.noun)
         for sheet, title, columns, rows, noun in alliance_work_annexes(year, scope):
             write_table(workbook, formats, sheet, title, subtitle, columns, rows, noun)
         write_table(

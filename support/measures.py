@@ -1,16 +1,17 @@
 """The Alliance's own figures, computed from its records and plugged into the
 plan's measure machinery (planning.measures) under stable codes, so that an
 indicator can be "computed from" them, the API gives them, and each has a
-drill-down. Registered from support.apps; planning never imports this."""
+written definition and a drill-down. Registered from support.apps; planning
+never imports this."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from coopportal.lib.scope import EVERYWHERE
-from planning.measures import HUNDRED, CountMeasure, Source
+from planning.measures import AsOf, Part, Source, count, ratio, total
+from planning.units import Unit
 from support.models import (
     Disbursement,
     Loan,
@@ -26,106 +27,69 @@ from support.models.loans import outstanding_on, overdue_on
 from support.models.membership import member_on, year_end
 from support.models.training import founded_in, manager_trained_by
 
-_BASES = {
-    "support_members": lambda: Membership.objects.all(),
-    "support_loans": lambda: Loan.objects.all(),
-    "support_disbursements": lambda: Disbursement.objects.all(),
-    "support_classes": lambda: TrainingClass.objects.all(),
-    "support_participants": lambda: TrainingParticipant.objects.all(),
-    "support_cases": lambda: SupportCase.objects.all(),
-    "support_founding_cases": lambda: SupportCase.objects.all(),
-    "support_trade": lambda: TradeParticipation.objects.all(),
-    "support_households": lambda: SupportedHousehold.objects.all(),
+_MODELS = {
+    "support_members": Membership,
+    "support_loans": Loan,
+    "support_disbursements": Disbursement,
+    "support_classes": TrainingClass,
+    "support_participants": TrainingParticipant,
+    "support_cases": SupportCase,
+    "support_trade": TradeParticipation,
+    "support_households": SupportedHousehold,
 }
 
 
 @dataclass(frozen=True)
-class SupportSource(Source):
+class RecordSource(Source):
     """A table of the Alliance's records, reached by ``commune_path`` as the
-    registry's sources are."""
+    registry's tables are."""
 
     def queryset(self, scope):
-        return _BASES[self.key]().filter(scope.q(self.commune_path))
+        return _MODELS[self.key]._default_manager.filter(scope.q(self.commune_path))
 
 
-MEMBERS = SupportSource("support_members", "")
-LOANS = SupportSource("support_loans", "borrower__")
-DISBURSEMENTS = SupportSource("support_disbursements", "loan__borrower__")
-CLASSES = SupportSource("support_classes", "")
-PARTICIPANTS = SupportSource("support_participants", "")
-CASES = SupportSource("support_cases", "")
-# Cases placed where the HTX they produced is registered.
-FOUNDING_CASES = SupportSource("support_founding_cases", "produced_cooperative__")
-TRADE = SupportSource("support_trade", "")
-HOUSEHOLDS = SupportSource("support_households", "")
+MEMBERS = RecordSource("support_members", _("memberships of the Alliance"), "")
+LOANS = RecordSource("support_loans", _("loans of the support fund"), "borrower__")
+DISBURSEMENTS = RecordSource("support_disbursements", _("disbursements of the support fund"), "loan__borrower__")
+CLASSES = RecordSource("support_classes", _("training classes"), "")
+PARTICIPANTS = RecordSource("support_participants", _("participants of training classes"), "")
+CASES = RecordSource("support_cases", _("consulting and support cases"), "")
+# Founding cases are placed where the HTX they produced is registered.
+FOUNDING_CASES = RecordSource("support_cases", _("consulting and support cases"), "produced_cooperative__")
+TRADE = RecordSource("support_trade", _("participations in trade promotion events"), "")
+HOUSEHOLDS = RecordSource("support_households", _("supported poor households"), "")
 
 
-class DistinctCountMeasure(CountMeasure):
-    """How many distinct ``fields`` values (summed over the fields) the
-    records meeting the condition reach. With ``by_area`` the values never
-    span two areas (a loan has one borrower), so the counts of the areas add
-    up and the dashboard may break them down; without it they may (an event
-    with members of two communes) and the figure is only given whole."""
+@dataclass(frozen=True)
+class RecordPart(Part):
+    """A part over the Alliance's records. Unlike a registry part, its
+    ``total`` depends on the year (``total(year)``: a balance at the year
+    end); with ``distinct`` it counts the distinct values of those fields
+    (added up over them) rather than the records; ``listing(year, scope)``
+    gives the drill-down's records when they are not the rows aggregated
+    (the loans, not their disbursements)."""
 
-    def __init__(self, code, label, source, condition, fields, by_area=True):
-        super().__init__(code, label, source, condition)
-        self.fields = fields
-        self.kind = "count" if by_area else "distinct"
+    distinct: tuple = ()
+    listing: object = None
 
-    def aggregates(self, year):
-        cond = self.condition(year)
-        total = None
-        for field in self.fields:
-            term = Count(field, filter=cond, distinct=True)
-            total = term if total is None else total + term
-        return {self.alias(year, "n"): total}
+    def aggregates(self, alias, year):
+        condition = self.condition(year)
+        if self.distinct:
+            counted = sum(
+                (Count(name, filter=condition, distinct=True) for name in self.distinct[1:]),
+                Count(self.distinct[0], filter=condition, distinct=True),
+            )
+        else:
+            counted = Count("pk", filter=condition)
+        wanted = {f"{alias}_n": counted}
+        if self.total is not None:
+            wanted[f"{alias}_sum"] = Sum(self.total(year), filter=condition)
+        return wanted
 
-
-class TotalMeasure(CountMeasure):
-    """A total of ``expression(year)`` over the records meeting the condition
-    (an amount in đồng); no records means no data."""
-
-    kind = "sum"
-
-    def __init__(self, code, label, source, condition, expression, unit="vnd"):
-        super().__init__(code, label, source, condition)
-        self.expression, self.unit = expression, unit
-
-    def aggregates(self, year):
-        cond = self.condition(year)
-        return {
-            self.alias(year, "sum"): Sum(self.expression(year), filter=cond),
-            self.alias(year, "n"): Count("pk", filter=cond),
-        }
-
-    def value(self, row, year):
-        if not row[self.alias(year, "n")]:
-            return None
-        return Decimal(row[self.alias(year, "sum")] or 0)
-
-
-class ShareMeasure(CountMeasure):
-    """numerator(year) / denominator(year) × 100 over the records meeting
-    the condition; a zero denominator means no data."""
-
-    kind = "ratio"
-
-    def __init__(self, code, label, source, condition, numerator, denominator):
-        super().__init__(code, label, source, condition)
-        self.numerator, self.denominator, self.unit = numerator, denominator, "percent"
-
-    def aggregates(self, year):
-        cond = self.condition(year)
-        return {
-            self.alias(year, "num"): Sum(self.numerator(year), filter=cond),
-            self.alias(year, "den"): Sum(self.denominator(year), filter=cond),
-        }
-
-    def value(self, row, year):
-        den = row[self.alias(year, "den")]
-        if not den:
-            return None
-        return Decimal(row[self.alias(year, "num")] or 0) * HUNDRED / Decimal(den)
+    def records(self, year, scope=EVERYWHERE):
+        if self.listing is not None:
+            return self.listing(year, scope)
+        return super().records(year, scope)
 
 
 def loans_at_year_end(only_outstanding):
@@ -141,17 +105,6 @@ def loans_at_year_end(only_outstanding):
     return records
 
 
-def with_records(measure, records):
-    """``measure`` whose drill-down lists ``records(year, scope)``."""
-    measure.records = lambda year, scope=EVERYWHERE: records(year, scope)
-    return measure
-
-
-def with_unit(measure, unit):
-    measure.unit = unit
-    return measure
-
-
 def _disbursed_in(year):
     return Q(disbursed_on__year=year)
 
@@ -164,109 +117,152 @@ def _in_trade_year(year):
     return Q(event__starts_on__year=year)
 
 
+DISBURSED_LOANS = loans_at_year_end(only_outstanding=False)
+OUTSTANDING_LOANS = loans_at_year_end(only_outstanding=True)
+OUTSTANDING = RecordPart(
+    _("principal outstanding at 31/12 (disbursed less repaid), over loans decided by then"),
+    LOANS,
+    _decided_by,
+    lambda year: outstanding_on(year_end(year)),
+    listing=OUTSTANDING_LOANS,
+)
+TRADE_VALUE = _("value of the contracts signed, over participations in events starting in the year")
+
 SUPPORT_MEASURES = [
-    with_records(
-        DistinctCountMeasure(
-            "fund_loans_disbursed",
-            _("Support fund: loans disbursed in the year"),
+    count(
+        "fund_loans_disbursed",
+        _("Support fund: loans disbursed in the year"),
+        Unit.LOANS,
+        RecordPart(
+            _("loans with a disbursement dated in the year"),
             DISBURSEMENTS,
             _disbursed_in,
-            ["loan"],
+            distinct=("loan",),
+            listing=DISBURSED_LOANS,
         ),
-        loans_at_year_end(only_outstanding=False),
+        condition=_("A loan disbursed in several instalments in the year counts once."),
     ),
-    with_records(
-        TotalMeasure(
-            "fund_loans_amount",
-            _("Support fund: amount disbursed in the year"),
+    total(
+        "fund_loans_amount",
+        _("Support fund: amount disbursed in the year"),
+        Unit.VND,
+        RecordPart(
+            _("amounts of the disbursements dated in the year"),
             DISBURSEMENTS,
             _disbursed_in,
             lambda year: "amount",
+            listing=DISBURSED_LOANS,
         ),
-        loans_at_year_end(only_outstanding=False),
+        as_of=AsOf.DURING_YEAR,
     ),
-    with_records(
-        TotalMeasure(
-            "fund_loans_outstanding",
-            _("Support fund: principal outstanding at the year end"),
-            LOANS,
-            _decided_by,
-            lambda year: outstanding_on(year_end(year)),
-        ),
-        loans_at_year_end(only_outstanding=True),
+    total(
+        "fund_loans_outstanding",
+        _("Support fund: principal outstanding at the year end"),
+        Unit.VND,
+        OUTSTANDING,
+        as_of=AsOf.YEAR_END,
     ),
-    with_records(
-        ShareMeasure(
-            "fund_loans_overdue_share",
-            _("Support fund: share of the outstanding principal overdue at the year end"),
-            LOANS,
-            _decided_by,
-            lambda year: overdue_on(year_end(year)),
-            lambda year: outstanding_on(year_end(year)),
-        ),
-        loans_at_year_end(only_outstanding=True),
+    ratio(
+        "fund_loans_overdue_share",
+        _("Support fund: share of the outstanding principal overdue at the year end"),
+        Unit.PERCENT,
+        [
+            RecordPart(
+                _("principal overdue at 31/12 (fallen due and not repaid), over loans decided by then"),
+                LOANS,
+                _decided_by,
+                lambda year: overdue_on(year_end(year)),
+                listing=OUTSTANDING_LOANS,
+            )
+        ],
+        [OUTSTANDING],
+        as_of=AsOf.YEAR_END,
+        condition=_("Overdue principal is never more than what is outstanding; no outstanding principal, no share."),
     ),
-    CountMeasure(
+    count(
         "training_classes",
         _("Training classes held in the year"),
-        CLASSES,
-        lambda year: Q(starts_on__year=year),
+        Unit.CLASSES,
+        RecordPart(_("classes starting in the year"), CLASSES, lambda year: Q(starts_on__year=year)),
     ),
-    CountMeasure(
+    count(
         "training_participants",
         _("Participants who attended a class in the year"),
-        PARTICIPANTS,
-        lambda year: Q(training_class__starts_on__year=year, attended=True),
+        Unit.PEOPLE,
+        RecordPart(
+            _("participants who attended a class starting in the year"),
+            PARTICIPANTS,
+            lambda year: Q(training_class__starts_on__year=year, attended=True),
+        ),
+        condition=_("A person in two classes counts twice."),
     ),
-    DistinctCountMeasure(
+    count(
         "new_managers_trained",
         _("Organisations founded in the year whose manager completed a class"),
-        PARTICIPANTS,
-        lambda year: manager_trained_by(year) & founded_in(year),
-        ["cooperative", "group"],
+        Unit.ORGANISATIONS,
+        RecordPart(
+            _("HTX, unions and THT founded in the year with a manager who completed a class ending by 31/12"),
+            PARTICIPANTS,
+            lambda year: manager_trained_by(year) & founded_in(year),
+            distinct=("cooperative", "group"),
+        ),
+        condition=_("An organisation with several trained managers counts once."),
     ),
-    CountMeasure(
+    count(
         "support_cases",
         _("Consulting and support cases opened in the year"),
-        CASES,
-        lambda year: Q(opened_on__year=year),
+        Unit.CASES,
+        RecordPart(_("cases opened in the year"), CASES, lambda year: Q(opened_on__year=year)),
     ),
-    DistinctCountMeasure(
+    count(
         "htx_founded_with_support",
         _("New HTX founded with the Centre's support"),
-        FOUNDING_CASES,
-        founded_with_support,
-        ["produced_cooperative"],
+        Unit.HTX,
+        RecordPart(
+            _("HTX registered in the year that a founding case of the Centre produced"),
+            FOUNDING_CASES,
+            founded_with_support,
+            distinct=("produced_cooperative",),
+        ),
     ),
-    DistinctCountMeasure(
+    count(
         "trade_events",
         _("Trade promotion events members took part in"),
-        TRADE,
-        _in_trade_year,
-        ["event"],
+        Unit.EVENTS,
+        RecordPart(
+            _("events starting in the year with at least one participation"),
+            TRADE,
+            _in_trade_year,
+            distinct=("event",),
+        ),
+        condition=_("An event with members of several communes counts once, so it is not broken down by commune."),
         by_area=False,
     ),
-    TotalMeasure(
+    total(
         "trade_contracts_value",
         _("Value of the contracts signed at trade promotion events"),
-        TRADE,
-        _in_trade_year,
-        lambda year: "contracts_value",
+        Unit.VND,
+        RecordPart(TRADE_VALUE, TRADE, _in_trade_year, lambda year: "contracts_value"),
+        as_of=AsOf.DURING_YEAR,
     ),
-    CountMeasure(
+    count(
         "alliance_members",
         _("Members of the Alliance at the year end"),
-        MEMBERS,
-        lambda year: member_on(year_end(year)),
+        Unit.MEMBERS,
+        RecordPart(
+            _("memberships begun by 31/12 and not ended by it"), MEMBERS, lambda year: member_on(year_end(year))
+        ),
+        AsOf.YEAR_END,
     ),
-    with_unit(
-        CountMeasure(
-            "poor_households_escaped",
-            _("Supported poor households that left poverty in the year"),
+    count(
+        "poor_households_escaped",
+        _("Supported poor households that left poverty in the year"),
+        Unit.HOUSEHOLDS,
+        RecordPart(
+            _("supported households recorded as leaving poverty in the year"),
             HOUSEHOLDS,
             lambda year: Q(left_poverty_year=year),
         ),
-        "households",
     ),
 ]
 BY_CODE = {m.code: m for m in SUPPORT_MEASURES}

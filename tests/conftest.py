@@ -2,6 +2,8 @@
 the start (loaded once per run); each test runs in a transaction that is
 rolled back, so tests may add records freely."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -9,7 +11,11 @@ from django.core.management import call_command
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0)
+        if os.environ.get("COOPPORTAL_TESTS_UNITS_ONLY"):
+            # Mutation runs (README): the hand-built tests need the units only.
+            call_command("load_admin_units", verbosity=0)
+        else:
+            call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture

@@ -90,6 +90,7 @@ def test_the_latest_manual_actual_counts(leader_client, django_user_model):
         indicator=indicator,
         year=2021,
         province_id="15",
+        former_province="15",  # the 2021 plan is the former Yên Bái's
         value=Decimal(27),
         as_of=datetime.date(2022, 1, 20),
         note="Bổ sung",
@@ -120,13 +121,39 @@ def test_the_dashboard_speaks_english_when_asked(leader_client):
     assert "133.8%" in page
 
 
-def test_the_home_page_goes_to_this_years_dashboard(leader_client):
-    response = leader_client.get("/")
-    assert response.status_code == 302
-    assert response.url == f"/dashboard/{timezone.localdate().year}/"
+def test_the_home_page_opens_the_latest_planned_year(leader_client):
+    # The demo plans 2021 and 2022 only: this year has no plan.
+    assert timezone.localdate().year > 2022
+    response = leader_client.get("/", follow=True)
+    assert response.redirect_chain[-1][0] == "/dashboard/2022/"
 
 
-@pytest.mark.parametrize("url", ["/dashboard/2021/", "/api/plan/2021/", "/dashboard/2021/htx_new/", "/registry/"])
+def test_the_home_page_opens_this_year_when_it_has_a_plan(leader_client):
+    from planning.models import Target
+
+    this_year = timezone.localdate().year
+    Target.objects.create(indicator=Indicator.objects.get(code="htx_new"), year=this_year, province_id="15", value=70)
+    response = leader_client.get("/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/dashboard/{this_year}/"
+
+
+def test_the_year_switcher_offers_every_year_with_targets_or_data(leader_client):
+    years = leader_client.get("/dashboard/2022/").context["years"]
+    # reports 2020–2022, targets 2021–2022, and this year
+    assert years == [timezone.localdate().year, 2022, 2021, 2020]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dashboard/2021/",
+        "/api/plan/2021/",
+        "/api/figures/2021/",
+        "/dashboard/2021/htx_new/",
+        "/dashboard/trend/htx_new/",
+        "/registry/",
+    ],
+)
 def test_anonymous_users_get_no_data(client, url):
     response = client.get(url)
     assert response.status_code == 302
@@ -146,7 +173,7 @@ def test_drilldown_counts_equal_the_figures(leader_client, code):
 def test_the_drilldown_of_new_htx_lists_the_87(leader_client):
     response = leader_client.get("/dashboard/2021/htx_new/")
     assert len(response.context["rows"]) == 87
-    assert all(row[3].year == 2021 for row in response.context["rows"])
+    assert all(cells[3].year == 2021 for _url, cells in response.context["rows"])
 
 
 def test_a_manual_indicator_has_no_drilldown(leader_client):
@@ -203,14 +230,16 @@ def _add_htx(n, year=2021):
 # communes (the scope), indicators, targets, manual actuals, the registry's
 # data version (the figures' cache key; the tests run without a cache), one
 # aggregate grouped by commune per registry table (cooperatives, groups,
-# value-chain models, OCOP products, cooperative reports, group reports),
-# giving both the figures and the breakdown, the years with targets, the
-# province's communes, the count of the year's awards, and the home province
-# for the page header; one aggregate of the poor households (support), and
+# value-chain models, OCOP products, cooperative reports; group reports,
+# which have no count, ungrouped) and one for the supported households (the
+# poor-households indicator), giving both the figures and the breakdown,
+# the province's communes, the province in view, the years with targets or
+# manual actuals, the first and last years of yearly reports, the count of
+# the year's awards, and the home province for the page header;
 # for the section on the Alliance's work the data version again and one
 # aggregate per table of its records (members, loans, disbursements, classes,
 # participants, cases, founding cases, trade participations, households).
-DASHBOARD_QUERIES = 29
+DASHBOARD_QUERIES = 31
 # session, user, profile and its communes (the scope), indicators, targets,
 # manual actuals, the registry's data version, six registry aggregates, the
 # poor households' aggregate
@@ -239,3 +268,96 @@ def test_the_portal_stays_vietnamese_for_an_english_browser(leader_client):
     page = leader_client.get("/dashboard/2021/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Thành lập mới HTX" in page
     assert "133,8%" in page
+
+
+def test_2022_shares_rated_htx_over_every_operating_htx(leader_client):
+    row = _api(leader_client, 2022)["htx_good_share"]
+    # 95 Tốt + 235 Khá over the 598 HTX operating on 31/12/2022 (624 registered
+    # by then, less 20 dissolved before 2021 and 6 suspended in 2021)
+    assert (row["numerator"], row["denominator"], row["actual"]) == (330, 598, 55.2)
+    assert row["status"] == "not_achieved"
+    page = leader_client.get("/dashboard/2022/").content.decode()
+    assert "330 / 598 HTX" in page
+    assert "55,2%" in page
+
+
+def test_each_figure_carries_its_definition_and_source(leader_client):
+    rows = _api(leader_client, 2022)
+    assert rows["htx_good_share"]["source"] == "computed"
+    assert (
+        rows["htx_good_share"]["definition"]["denominator"]
+        == "HTX đang hoạt động tại ngày 31/12 (đã xếp loại hay chưa)"
+    )
+    assert rows["htx_good_share"]["unit_label"] == "%"
+    assert rows["htx_income_avg"]["unit_label"] == "triệu đồng/người/năm"
+    # The Alliance's household records compute it (support registers the measure).
+    assert _api(leader_client, 2021)["poor_households_escaped"]["source"] == "computed"
+    assert _api(leader_client, 2021)["htx_new"]["unit_label"] == "HTX"
+
+
+def test_the_dashboard_names_the_plan_area_and_units(leader_client):
+    page = leader_client.get("/dashboard/2021/").content.decode()
+    assert "Tỉnh Yên Bái (cũ), nay thuộc tỉnh Lào Cai" in page
+    assert "87 HTX" in page
+    assert "1.183 THT" in page
+    assert "5 mô hình" in page
+    assert "25 hộ" in page
+
+
+def test_records_of_the_former_lao_cai_leave_the_yen_bai_figures_alone(leader_client):
+    from places.admin_units import communes_from_legacy_province
+    from registry.models import CooperativeGroup, CooperativeReport
+
+    before = _api(leader_client, 2021)
+    former_lao_cai = sorted(set(communes_from_legacy_province("10")) - set(communes_from_legacy_province("15")))
+    commune = Commune.objects.get(code=former_lao_cai[0])
+    assert commune.province_id == "15"  # today's Lào Cai
+    coop = Cooperative.objects.create(
+        registration_code="1000000001",
+        name="Hợp tác xã Bắc Hà",
+        commune=commune,
+        registration_date=datetime.date(2021, 5, 5),
+        converted_on=datetime.date(2021, 6, 6),
+    )
+    CooperativeReport.objects.create(cooperative=coop, year=2021, classification="tot", regular_workers=9)
+    CooperativeGroup.objects.create(name="Tổ hợp tác Bắc Hà", commune=commune, established_on=datetime.date(2021, 3, 3))
+    assert _api(leader_client, 2021) == before
+    # The area of today's province counts it.
+    assert _api(leader_client, 2021, former="none")["htx_new"]["actual"] == 88
+
+
+def test_figure_links_keep_the_province_asked_for(client, make_user):
+    from accounts import roles
+
+    user = make_user("quocgia", roles.LEADERSHIP, province=None)
+    client.force_login(user)
+    page = client.get("/dashboard/2021/", {"province": "all"}).content.decode()
+    assert 'href="/dashboard/2021/htx_new/?province=all"' in page
+
+
+def test_the_year_end_report_names_the_plan_area(leader_client):
+    response = leader_client.get("/reports/2021.xlsx")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    heading = [cell for row in book.worksheets[0].iter_rows(max_row=12, values_only=True) for cell in row if cell]
+    assert "Tỉnh Yên Bái (cũ), nay thuộc tỉnh Lào Cai" in heading
+
+
+def test_the_standard_figures_of_the_year(leader_client):
+    response = leader_client.get("/api/figures/2022/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["former_province"] == "15"  # the 2022 plan's area
+    rows = {row["code"]: row for row in data["figures"]}
+    # the demo's 2022: 92 new HTX, 336 new THT, 598 operating on 31/12 (624 registered
+    # by then, 20 dissolved before 2021, 6 suspended in 2021), ratings 95/235/140/36
+    assert {code: rows[code]["value"] for code in ["htx_registered", "tht_established", "htx_operating"]} == {
+        "htx_registered": 92,
+        "tht_established": 336,
+        "htx_operating": 598,
+    }
+    assert [rows[f"htx_class_{c}"]["value"] for c in ["good", "fair", "average", "weak"]] == [95, 235, 140, 36]
+    assert (rows["htx_good_share"]["numerator"], rows["htx_good_share"]["denominator"]) == (330, 598)
+    assert rows["htx_total"]["value"] == 604  # the 598 and the 6 suspended
+    assert rows["htx_operating"]["unit_label"] == "HTX"
+    assert rows["htx_revenue_avg"]["unit_label"] == "triệu đồng/HTX"
+    assert rows["htx_dissolved"]["definition"]["as_of"] == "ngày phát sinh từ 01/01 đến 31/12 của năm"

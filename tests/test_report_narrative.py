@@ -129,7 +129,7 @@ def test_section_three_lists_next_years_targets_as_the_plan_words_them(narrative
         "- Tỷ lệ cán bộ quản lý tổ chức KTTT thành lập mới được tập huấn, bồi dưỡng: 100%;",
         "- Thu nhập bình quân của thành viên, người lao động trong HTX: từ 60 triệu đồng/người/năm trở lên;",
         "- Thu nhập bình quân trong tổ hợp tác: từ 45 triệu đồng/người/năm trở lên;",
-        "- Lao động thường xuyên trong các HTX: trên 9.000 lao động.",
+        "- Lao động thường xuyên trong các HTX: trên 9.000 người.",
     ]
 
 

@@ -142,7 +142,8 @@ def test_shared_data_is_read_by_all_and_written_by_none_in_a_province(hanoi):
 # Every page of the portal outside the admin, by URL name: how it shows (or
 # not) what a Hà Nội user must not see of Lào Cai. A new URL fails
 # test_every_url_is_classified until it is added here.
-NOT_LISTS = {"home", "healthz", "login", "logout", "set_language", "awards:index", None}
+# planning:latest only redirects to the latest year's dashboard.
+NOT_LISTS = {"home", "healthz", "login", "logout", "set_language", "awards:index", "planning:latest", None}
 
 
 def _names(resolver, namespace=""):
@@ -208,6 +209,16 @@ def check_api(client):
     assert rows.get("htx_new", 0) == 0
 
 
+def check_figures_api(client):
+    rows = {r["code"]: r["value"] for r in client.get("/api/figures/2021/").json()["figures"]}
+    assert rows["htx_registered"] == 0  # the 87 HTX of Lào Cai are not Hà Nội's
+
+
+def check_trend(client):
+    points = client.get("/dashboard/trend/htx_new/").context["points"]
+    assert all(not actual for _year, actual, _target in points)
+
+
 def check_year_report(client):
     response = client.get("/reports/2021.xlsx")
     assert not _lao_cai_names() & _sheet_texts(b"".join(response.streaming_content))
@@ -243,6 +254,8 @@ LISTS = {
     "planning:plan_api": check_api,
     "reports:year_report": check_year_report,
     "reports:year_narrative": check_year_narrative,
+    "planning:figures_api": check_figures_api,
+    "planning:indicator_trend": check_trend,
     "support:measure_records": check_support_records,
 }
 

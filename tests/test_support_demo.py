@@ -30,6 +30,15 @@ def test_the_25_households_are_computed_166_7_percent_of_15(leader_client):
     assert set(households.values_list("commune__name", flat=True)) == {"Xã Trạm Tấu"}
 
 
+def test_the_indicator_computed_from_a_registered_measure_validates():
+    # The admin's full_clean checks ``measure`` against the choices: they
+    # must hold the measures support registered at start-up.
+    indicator = Indicator.objects.get(code="poor_households_escaped")
+    indicator.full_clean()
+    choices = dict(Indicator._meta.get_field("measure").choices)
+    assert "poor_households_escaped" in choices and "htx_registered" in choices
+
+
 def test_the_dashboard_prints_166_7_and_drills_down_to_the_households(leader_client):
     page = leader_client.get("/dashboard/2021/").content.decode()
     assert "166,7%" in page

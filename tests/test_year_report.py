@@ -218,9 +218,12 @@ def test_the_notes_sheet_defines_the_measures(report_2021):
     sheet = report_2021["Ghi chú"]
     assert sheet["A1"].value == "GHI CHÚ CÁCH TÍNH CÁC CHỈ TIÊU NĂM 2021"
     rows = {r[1]: r for r in sheet.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)}
-    assert rows["Thành lập mới HTX"][2] == "Số HTX thành lập mới trong năm"
+    assert rows["Thành lập mới HTX"][2] == (
+        "Số HTX thành lập mới trong năm: HTX đăng ký thành lập trong năm; "
+        "thời điểm: ngày phát sinh từ 01/01 đến 31/12 của năm; nguồn: sổ đăng ký HTX và liên hiệp HTX"
+    )
     assert rows["Thành lập mới HTX"][3] == "Kế hoạch năm 2021 tỉnh giao cho Liên minh HTX tỉnh"
-    assert rows["Hộ nghèo được hỗ trợ thoát nghèo bền vững"][2] == "Hộ nghèo được hỗ trợ thoát nghèo trong năm"
+    assert rows["Hộ nghèo được hỗ trợ thoát nghèo bền vững"][2].startswith("Hộ nghèo được hỗ trợ thoát nghèo trong năm: ")
 
 
 def test_the_settings_of_the_province_are_printed(report_2021):

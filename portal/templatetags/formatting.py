@@ -7,21 +7,29 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import date_format, number_format
 
-register = template.Library()
+from coopportal.lib.units import Unit, shown, unit_of
 
-_PLACES = {"count": 0, "people": 0, "households": 0, "percent": 1, "million_vnd": 1}
+register = template.Library()
 
 
 @register.filter
 def figure(value, unit):
+    """A figure rounded half up to its unit's decimals, grouped: "1.183", "62,4%"."""
     if value is None:
         return "—"
-    places = _PLACES.get(unit, 1)
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        places = 0
-    text = number_format(round(value, places), decimal_pos=places, force_grouping=True)
-    return f"{text}%" if unit == "percent" else text
+    value = shown(value, unit)
+    places = max(0, -value.as_tuple().exponent)
+    text = number_format(value, decimal_pos=places, force_grouping=True)
+    return f"{text}%" if unit_of(unit) == Unit.PERCENT else text
+
+
+@register.filter
+def figure_unit(value, unit):
+    """``figure`` followed by its unit in the plan's words: "87 HTX", "62,4 triệu đồng/người/năm"."""
+    text = figure(value, unit)
+    if value is None or unit_of(unit) == Unit.PERCENT:
+        return text
+    return f"{text} {unit_of(unit).label}"
 
 
 @register.filter

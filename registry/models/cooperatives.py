@@ -4,6 +4,9 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, In
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -26,19 +29,77 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The rules that decide what counts, as Q objects so that the plan's
+# measures (conditional aggregates), the drill-downs and the querysets below
+# share one definition. ``via`` is the path from another model ("cooperative__").
+
+
+def of_kind(kind, via=""):
+    """HTX proper (Kind.COOPERATIVE) or unions (Kind.UNION)."""
+    return Q(**{f"{via}kind": kind})
+
+
+def registered_in_year(year, via=""):
+    """A new HTX or union of the year: registered (first registration) in it."""
+    return Q(**{f"{via}registration_date__year": year})
+
+
+def converted_in_year(year, via=""):
+    """Converted to a new-type HTX in the year."""
+    return Q(**{f"{via}converted_on__year": year})
+
+
+def status_on(day, via=""):
+    """The status a cooperative had on ``day``: its current status when that
+    dates from ``day`` or before (``status_since``), else its latest dated
+    status change on or before that day (the current status for a record
+    with no dated history before it). Only records changed after ``day``
+    read their history."""
+    latest = (
+        CooperativeStatusChange.objects.filter(cooperative=OuterRef(f"{via}pk"), changed_on__lte=day)
+        .order_by("-changed_on", "-id")
+        .values("status")[:1]
+    )
+    return Case(
+        When(Q(**{f"{via}status_since__lte": day}), then=F(f"{via}status")),
+        default=Coalesce(Subquery(latest), F(f"{via}status")),
+    )
+
+
+def operating_on(day, via=""):
+    """Registered by ``day`` and operating on it (not suspended, dissolving or ended)."""
+    return Q(**{f"{via}registration_date__lte": day}) & Q(Exact(status_on(day, via), Cooperative.Status.OPERATING))
+
+
+def existing_on(day, via=""):
+    """Registered by ``day`` and not ended on it (suspended ones still exist)."""
+    return Q(**{f"{via}registration_date__lte": day}) & ~Q(In(status_on(day, via), Cooperative.ENDED))
+
+
+def ended_in_year(year, via=""):
+    """Dissolved, certificate revoked or bankrupt in the year (dated status history)."""
+    changes = CooperativeStatusChange.objects.filter(
+        cooperative=OuterRef(f"{via}pk"), changed_on__year=year, status__in=Cooperative.ENDED
+    )
+    return Q(Exists(changes))
+
+
 class CooperativeQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def cooperatives(self):
         """HTX proper, without unions of cooperatives."""
-        return self.filter(kind=Cooperative.Kind.COOPERATIVE)
+        return self.filter(of_kind(Cooperative.Kind.COOPERATIVE))
 
     def operating(self):
         return self.filter(status=Cooperative.Status.OPERATING)
 
     def registered_in(self, year):
-        return self.filter(registration_date__year=year)
+        return self.filter(registered_in_year(year))
 
     def converted_in(self, year):
-        return self.filter(converted_on__year=year)
+        return self.filter(converted_in_year(year))
+
+    def operating_on(self, day):
+        return self.filter(operating_on(day))
 
 
 class Cooperative(RemembersLoadedValues, models.Model):
@@ -60,6 +121,8 @@ class Cooperative(RemembersLoadedValues, models.Model):
     # a cooperative is founded by at least 5 official members.
     LAW_2023_IN_FORCE = datetime.date(2024, 7, 1)
     LAW_2023_MIN_FOUNDERS = 5
+    # Statuses after which a cooperative no longer exists.
+    ENDED = [Status.DISSOLVED, Status.REVOKED, Status.BANKRUPT]
 
     # The Law on Cooperatives requires the name to begin with the type.
     NAME_PREFIXES = {
@@ -248,9 +311,14 @@ class CooperativeStatusChange(models.Model):
         return cls.objects.bulk_create(cls.entries(cooperatives, note), batch_size=1000)
 
 
+def built_in_year(year):
+    """A value-chain production model built in the year."""
+    return Q(built_on__year=year)
+
+
 class ValueChainModelQuerySet(RestrictedQuerySet):
     def built_in(self, year):
-        return self.filter(built_on__year=year)
+        return self.filter(built_in_year(year))
 
 
 class ValueChainModel(models.Model):

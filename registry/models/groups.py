@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -11,9 +12,37 @@ from coopportal.lib.text import fold
 from registry.models.cooperatives import Sector
 
 
+def established_in_year(year):
+    """A new THT of the year: its cooperation contract dates from the year."""
+    return Q(established_on__year=year)
+
+
+def upgraded_by(day):
+    """Grew into an HTX that was registered by ``day``."""
+    return Q(status=CooperativeGroup.Status.UPGRADED, upgraded_to__registration_date__lte=day)
+
+
+def upgraded_in_year(year):
+    """Grew into an HTX registered in the year."""
+    return Q(status=CooperativeGroup.Status.UPGRADED, upgraded_to__registration_date__year=year)
+
+
+# Groups keep no dated status history: a group counts from its contract date
+# with its current status, except that a group which grew into an HTX counts
+# until that HTX was registered. A dissolved group is left out of every year.
+def group_existing_on(day):
+    """Established by ``day``, neither dissolved nor grown into an HTX by then."""
+    return Q(established_on__lte=day) & ~Q(status=CooperativeGroup.Status.DISSOLVED) & ~upgraded_by(day)
+
+
+def group_operating_on(day):
+    """``group_existing_on`` and not suspended."""
+    return group_existing_on(day) & ~Q(status=CooperativeGroup.Status.SUSPENDED)
+
+
 class CooperativeGroupQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
     def established_in(self, year):
-        return self.filter(established_on__year=year)
+        return self.filter(established_in_year(year))
 
 
 class CooperativeGroup(models.Model):

@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,15 +24,39 @@ class Classification(models.TextChoices):
         return [cls.GOOD, cls.FAIR]
 
 
+def report_of_year(year):
+    """A yearly report (of a cooperative or of a group) for the year."""
+    return Q(year=year)
+
+
+def rated():
+    """A cooperative report with a classification (Tốt, Khá, Trung bình or Yếu)."""
+    return ~Q(classification=Classification.NOT_RATED)
+
+
+def rated_good_or_fair():
+    return Q(classification__in=Classification.good_or_fair())
+
+
+def income_reported():
+    """An average income was reported: 0 means "not reported", not a zero income."""
+    return Q(avg_income__gt=0)
+
+
+def revenue_reported():
+    """A revenue was reported: 0 means "not reported"."""
+    return Q(revenue__gt=0)
+
+
 class CooperativeReportQuerySet(RestrictedQuerySet):
     def for_year(self, year):
-        return self.filter(year=year)
+        return self.filter(report_of_year(year))
 
     def rated(self):
-        return self.exclude(classification=Classification.NOT_RATED)
+        return self.filter(rated())
 
     def good_or_fair(self):
-        return self.filter(classification__in=Classification.good_or_fair())
+        return self.filter(rated_good_or_fair())
 
 
 class CooperativeReport(models.Model):
@@ -117,12 +142,21 @@ class GroupReport(models.Model):
         return f"{self.group} – {self.year}"
 
 
+def certified_in_year(year):
+    return Q(certified_on__year=year)
+
+
+def alliance_supported():
+    """Certified with the Alliance's advice or support."""
+    return Q(alliance_supported=True)
+
+
 class OcopProductQuerySet(RestrictedQuerySet):
     def certified_in(self, year):
-        return self.filter(certified_on__year=year)
+        return self.filter(certified_in_year(year))
 
     def supported(self):
-        return self.filter(alliance_supported=True)
+        return self.filter(alliance_supported())
 
 
 class OcopProduct(models.Model):
