@@ -223,7 +223,8 @@ def test_the_notes_sheet_defines_the_measures(report_2021):
         "thời điểm: ngày phát sinh từ 01/01 đến 31/12 của năm; nguồn: sổ đăng ký HTX và liên hiệp HTX"
     )
     assert rows["Thành lập mới HTX"][3] == "Kế hoạch năm 2021 tỉnh giao cho Liên minh HTX tỉnh"
-    assert rows["Hộ nghèo được hỗ trợ thoát nghèo bền vững"][2].startswith("Hộ nghèo được hỗ trợ thoát nghèo trong năm: ")
+    households = rows["Hộ nghèo được hỗ trợ thoát nghèo bền vững"][2]
+    assert households.startswith("Hộ nghèo được hỗ trợ thoát nghèo trong năm: ")
 
 
 def test_the_settings_of_the_province_are_printed(report_2021):
