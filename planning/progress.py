@@ -24,9 +24,6 @@ class PlanStatus(models.TextChoices):
     NO_DATA = "no_data", _("No data")
 
 
-Status = PlanStatus  # the name the tests and older callers use
-
-
 def percent_of_plan(actual, target):
     """actual / target × 100, as a Decimal to 28 significant digits (87/65 ->
     133.846…); None without both figures or with a zero target."""
@@ -157,7 +154,7 @@ class PlanArea:
         }
 
 
-def plan_level(scope):
+def plan_rows_filter(scope):
     """Which targets and typed-in actuals speak for ``scope``: one commune's,
     a province's (of any former province in it), or the national ones; None
     for several communes, which have no plan of their own."""
@@ -233,7 +230,7 @@ def resolve_area(year, scope, former_province=None):
     """The plan area for ``year`` within ``scope`` (one query, the targets
     that speak for the scope): returns (area, those targets, the former
     provinces they name, the filter for the scope's plan rows)."""
-    where = plan_level(scope)
+    where = plan_rows_filter(scope)
     targets = list(Target.objects.filter(year=year, **where)) if where is not None else []
     formers = sorted({t.former_province for t in targets})
     former = ""

@@ -16,7 +16,7 @@ from places.models import Commune, Province
 from planning import charts, drilldown
 from planning.measures import MEASURES, STANDARD_FIGURES, figures
 from planning.models import Indicator, ManualActual, Target
-from planning.progress import PlanArea, as_number, choose_former_province, plan_level, plan_report, resolve_area
+from planning.progress import PlanArea, as_number, choose_former_province, plan_report, plan_rows_filter, resolve_area
 from planning.units import round_half_up, shown
 from registry.models import CooperativeReport
 
@@ -75,13 +75,13 @@ def latest(request):
 @require_GET
 @login_required
 def dashboard(request, year):
-    scope, commune, wide = request_scope(request)
+    scope, commune, picker_scope = request_scope(request)
     # The whole country breaks down by province, a province by commune.
     by_province = scope.province is None
     former = _asked_former(request)
     report = plan_report(year, scope, by_province, former)
     today = timezone.localdate()
-    communes = list(_commune_choices(wide))
+    communes = list(commune_choices(picker_scope))
     province = Province.objects.filter(code=scope.province).first() if scope.province else None
     if by_province:
         names = dict(Province.objects.values_list("code", "name"))
@@ -119,11 +119,11 @@ def dashboard(request, year):
     return render(request, "planning/dashboard.html", context)
 
 
-def _commune_choices(wide):
+def commune_choices(picker_scope):
     """The communes the page's commune picker offers: those of the province in view."""
-    if not wide.province:
+    if not picker_scope.province:
         return Commune.objects.none()
-    return Commune.objects.filter(wide.q_commune_itself()).only("code", "name")
+    return Commune.objects.filter(picker_scope.q_commune_itself()).only("code", "name")
 
 
 def _json_row(row):
@@ -205,7 +205,7 @@ def indicator_records(request, year, code):
     measure = indicator.computed_by
     if measure is None:
         raise Http404(_("This indicator is not computed from the registry."))
-    scope, commune, wide = request_scope(request)
+    scope, commune, picker_scope = request_scope(request)
     area = resolve_area(year, scope, _asked_former(request))[0]
     figure = figures({measure.code}, [year], area.scope)[(measure.code, year)]
     try:
@@ -234,7 +234,7 @@ def indicator_records(request, year, code):
         "parts": [(index, p.label) for index, p in enumerate(measure.parts)] if len(measure.parts) > 1 else [],
         "part": part if part is not None else (len(measure.numerator) if len(measure.parts) > 1 else 0),
         "commune": commune,
-        "communes": _commune_choices(wide),
+        "communes": commune_choices(picker_scope),
         "headers": drilldown.headers(model, keys),
         "rows": [(drilldown.link(obj), drilldown.cells(obj, keys)) for obj in page.object_list],
         "page": page,
@@ -251,7 +251,7 @@ def indicator_trend(request, code):
     scope, commune, _wide = request_scope(request)
     offered = years_offered(timezone.localdate())
     years = list(range(min(offered), max(offered) + 1))
-    where = plan_level(scope)
+    where = plan_rows_filter(scope)
     targets = {}
     if where is not None:
         for target in Target.objects.filter(indicator=indicator, **where):

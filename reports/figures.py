@@ -14,7 +14,7 @@ from django.utils.formats import number_format
 
 from planning.measures import MEASURES
 from planning.models import Indicator
-from planning.progress import Status, percent_of_plan, plan_report, resolve_area
+from planning.progress import PlanStatus, percent_of_plan, plan_report, resolve_area
 from planning.units import Unit
 
 # Sections of the plan sheet, in the order of the provincial reports:
@@ -50,7 +50,7 @@ class PlanLine:
     previous: Decimal | None  # last year's actual
     target: Decimal | None
     actual: Decimal | None
-    status: Status
+    status: PlanStatus
     definition: str  # how the figure is obtained
     evidence: str  # the note of a typed-in actual
     target_source: str
@@ -68,14 +68,14 @@ class PlanLine:
     @property
     def met(self):
         """The target is reached (exactly or beyond)."""
-        return self.status in (Status.ACHIEVED, Status.EXCEEDED)
+        return self.status in (PlanStatus.ACHIEVED, PlanStatus.EXCEEDED)
 
     def note(self, finished):
         """The "Ghi chú" of the plan table: a year still running is "Chưa
         đạt" where a finished one is "Không đạt"."""
         if self.target is None:
             return "Không giao chỉ tiêu"
-        if self.status == Status.NOT_ACHIEVED:
+        if self.status == PlanStatus.NOT_ACHIEVED:
             return "Không đạt" if finished else "Chưa đạt"
         return str(self.status.label)
 

@@ -7,9 +7,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.scoping import request_scope
 from coopportal.lib.xlsx import table_workbook, xlsx_response
-from places.models import Commune
 from planning import drilldown
-from planning.views import DRILLDOWN_PAGE_SIZE
+from planning.views import DRILLDOWN_PAGE_SIZE, commune_choices
 from support.measures import BY_CODE
 
 
@@ -20,7 +19,7 @@ def measure_records(request, year, code):
     measure = BY_CODE.get(code)
     if measure is None:
         raise Http404(_("No figure of the Alliance's work has this code."))
-    scope, commune, wide = request_scope(request)
+    scope, commune, picker_scope = request_scope(request)
     records = drilldown.prepare(measure.records(year, scope))
     model = records.model
     if request.GET.get("format") == "xlsx":
@@ -35,7 +34,7 @@ def measure_records(request, year, code):
         "year": year,
         "measure": measure,
         "commune": commune,
-        "communes": Commune.objects.filter(wide.q_commune_itself()).only("code", "name") if wide.province else [],
+        "communes": commune_choices(picker_scope),
         "headers": drilldown.headers(model),
         "rows": [drilldown.cells(obj) for obj in page.object_list],
         "page": page,

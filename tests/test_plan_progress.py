@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from planning.models import Indicator
-from planning.progress import Status, percent_of_plan, plan_status, round_half_up
+from planning.progress import PlanStatus, percent_of_plan, plan_status, round_half_up
 
 GTE, GT, LTE = Indicator.Comparison.AT_LEAST, Indicator.Comparison.MORE_THAN, Indicator.Comparison.AT_MOST
 
@@ -48,18 +48,18 @@ def test_no_percent_without_target_or_actual_or_with_target_zero():
 @pytest.mark.parametrize(
     ("actual", "target", "comparison", "status"),
     [
-        (87, 65, GTE, Status.EXCEEDED),
-        (62, 62, GTE, Status.ACHIEVED),
-        (61, 62, GTE, Status.NOT_ACHIEVED),
-        (9500, 9000, GT, Status.EXCEEDED),
-        (9000, 9000, GT, Status.NOT_ACHIEVED),
-        (3, 5, LTE, Status.EXCEEDED),
-        (5, 5, LTE, Status.ACHIEVED),
-        (6, 5, LTE, Status.NOT_ACHIEVED),
-        (309, None, GTE, Status.NO_TARGET),
-        (None, 15, GTE, Status.NO_DATA),
-        (0, 0, GTE, Status.ACHIEVED),
-        (2, 0, GTE, Status.EXCEEDED),
+        (87, 65, GTE, PlanStatus.EXCEEDED),
+        (62, 62, GTE, PlanStatus.ACHIEVED),
+        (61, 62, GTE, PlanStatus.NOT_ACHIEVED),
+        (9500, 9000, GT, PlanStatus.EXCEEDED),
+        (9000, 9000, GT, PlanStatus.NOT_ACHIEVED),
+        (3, 5, LTE, PlanStatus.EXCEEDED),
+        (5, 5, LTE, PlanStatus.ACHIEVED),
+        (6, 5, LTE, PlanStatus.NOT_ACHIEVED),
+        (309, None, GTE, PlanStatus.NO_TARGET),
+        (None, 15, GTE, PlanStatus.NO_DATA),
+        (0, 0, GTE, PlanStatus.ACHIEVED),
+        (2, 0, GTE, PlanStatus.EXCEEDED),
     ],
 )
 def test_plan_status(actual, target, comparison, status):

@@ -9,7 +9,7 @@ import pytest
 from coopportal.lib.scope import Scope
 from planning.measures import Figure
 from planning.models import Indicator, ManualActual, Target
-from planning.progress import PlanReport, PlanRow, plan_level, plan_report
+from planning.progress import PlanReport, PlanRow, plan_report, plan_rows_filter
 from tests.test_measures_by_hand import YEAR, area  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_the_breakdown_rows_count_each_commune_in_name_order(plan, area):  # noq
 
 def test_a_commune_has_its_own_target(plan, area):  # noqa: F811
     a, _b = area
-    assert plan_level(Scope(province="01", communes=frozenset([a]))) == {"commune_id": a}
+    assert plan_rows_filter(Scope(province="01", communes=frozenset([a]))) == {"commune_id": a}
     report = plan_report(YEAR, Scope(province="01", communes=frozenset([a])))
     row = next(r for r in report.rows if r.indicator.code == "t_new")
     assert (row.target, row.actual) == (3, 1)

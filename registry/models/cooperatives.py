@@ -89,9 +89,6 @@ class CooperativeQuerySet(RestrictedQuerySet, FoldedSearchQuerySet):
         """HTX proper, without unions of cooperatives."""
         return self.filter(of_kind(Cooperative.Kind.COOPERATIVE))
 
-    def operating(self):
-        return self.filter(status=Cooperative.Status.OPERATING)
-
     def registered_in(self, year):
         return self.filter(registered_in_year(year))
 

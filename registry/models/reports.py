@@ -52,9 +52,6 @@ class CooperativeReportQuerySet(RestrictedQuerySet):
     def for_year(self, year):
         return self.filter(report_of_year(year))
 
-    def rated(self):
-        return self.filter(rated())
-
     def good_or_fair(self):
         return self.filter(rated_good_or_fair())
 
