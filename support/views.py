@@ -36,7 +36,7 @@ def measure_records(request, year, code):
         "commune": commune,
         "communes": commune_choices(picker_scope),
         "headers": drilldown.headers(model),
-        "rows": [drilldown.cells(obj) for obj in page.object_list],
+        "rows": [(None, drilldown.cells(obj)) for obj in page.object_list],
         "page": page,
     }
     return render(request, "support/measure_records.html", context)
