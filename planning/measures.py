@@ -244,8 +244,9 @@ def _new_org_report(year):
 
 
 # The trained managers of the new organisations: the numerator of
-# new_manager_trained_share, kept as its own part so that training records
-# can feed it later without touching the denominator.
+# new_manager_trained_share, kept as its own part: where the support app is
+# installed its training records replace it (feed_numerator), the
+# denominator staying the managers the yearly reports list.
 NEW_MANAGERS_TRAINED = Part(
     _("managers trained, of HTX and unions founded in the year"), ORG_REPORTS, _new_org_report, "managers_trained"
 )
@@ -566,6 +567,13 @@ def register_measures(measures):
         if measure.code in MEASURES:
             raise ValueError(f"measure {measure.code} is registered twice")
         MEASURES[measure.code] = measure
+
+
+def feed_numerator(code, parts):
+    """Count measure ``code``'s numerator from another app's records (called
+    from its AppConfig.ready(); planning imports no app above it): the
+    support app's training records feed new_manager_trained_share."""
+    MEASURES[code].numerator = list(parts)
 
 
 def _cached(kind, codes, years, scope, compute, extra=""):

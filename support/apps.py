@@ -11,12 +11,13 @@ class SupportConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from planning.drilldown import register_columns
-        from planning.measures import register_measures
+        from planning.measures import feed_numerator, register_measures
         from planning.views import register_dashboard_section
         from registry.models import DataVersion
         from support import columns, dashboard, measures, models
 
         register_measures(measures.SUPPORT_MEASURES)
+        feed_numerator("new_manager_trained_share", [measures.TRAINED_NEW_MANAGERS])
         for model, (headers, select_related, ordering) in columns.COLUMNS.items():
             register_columns(model, headers, select_related, ordering)
         register_dashboard_section(dashboard.alliance_section)

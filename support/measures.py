@@ -6,7 +6,8 @@ never imports this."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import CharField, Count, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.translation import gettext_lazy as _
 
 from coopportal.lib.scope import EVERYWHERE
@@ -90,6 +91,27 @@ class RecordPart(Part):
         if self.listing is not None:
             return self.listing(year, scope)
         return super().records(year, scope)
+
+
+# One trained manager: a person (by name) of one organisation, however many
+# classes they completed.
+_MANAGER = Concat(
+    Coalesce(Cast("cooperative_id", CharField()), Value("")),
+    Value("|"),
+    Coalesce(Cast("group_id", CharField()), Value("")),
+    Value("|"),
+    "full_name",
+    output_field=CharField(),
+)
+
+# The numerator of new_manager_trained_share (planning.measures), from the
+# training records rather than the yearly reports (SupportConfig.ready()).
+TRAINED_NEW_MANAGERS = RecordPart(
+    _("managers of HTX, unions and THT founded in the year who completed a class ending by 31/12"),
+    PARTICIPANTS,
+    lambda year: manager_trained_by(year) & founded_in(year),
+    distinct=(_MANAGER,),
+)
 
 
 def loans_at_year_end(only_outstanding):

@@ -231,19 +231,20 @@ def _add_htx(n, year=2021):
 # data version (the figures' cache key; the tests run without a cache), one
 # aggregate grouped by commune per registry table (cooperatives, groups,
 # value-chain models, OCOP products, cooperative reports; group reports,
-# which have no count, ungrouped) and one for the supported households (the
-# poor-households indicator), giving both the figures and the breakdown,
+# which have no count, ungrouped), one for the supported households (the
+# poor-households indicator) and one for the training participants (the
+# trained managers of new organisations), giving both the figures and the breakdown,
 # the province's communes, the province in view, the years with targets or
 # manual actuals, the first and last years of yearly reports, the count of
 # the year's awards, and the home province for the page header;
 # for the section on the Alliance's work the data version again and one
 # aggregate per table of its records (members, loans, disbursements, classes,
 # participants, cases, founding cases, trade participations, households).
-DASHBOARD_QUERIES = 31
+DASHBOARD_QUERIES = 32
 # session, user, profile and its communes (the scope), indicators, targets,
 # manual actuals, the registry's data version, six registry aggregates, the
-# poor households' aggregate
-API_QUERIES = 15
+# poor households' aggregate and the training participants' aggregate
+API_QUERIES = 16
 
 
 def test_the_dashboard_costs_a_fixed_number_of_queries(leader_client, django_assert_num_queries):

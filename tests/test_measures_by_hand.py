@@ -24,6 +24,8 @@ from registry.models import (
     OcopProduct,
     ValueChainModel,
 )
+from support.models import TrainingClass, TrainingParticipant
+from support.models.training import ParticipantRole
 
 pytestmark = pytest.mark.django_db
 
@@ -147,12 +149,12 @@ def area():
     # class, members, workers, income (M/person), revenue (M), profit (M), managers, degree, trained
     _report(h1, G, 20, 10, 60, 2000, 200, 4, 2, 1)
     _report(h2, F, 15, 5, 48, 1000, 100, 3, 1, 0)
-    _report(h3, NR, 8, 4, 0, 0, 0, 3, 0, 3)  # new: not rated, income not reported
+    _report(h3, NR, 8, 4, 0, 0, 0, 3, 0, 0)  # new: not rated, income not reported; trained: see the classes
     _report(h4, NR, 7, 2, 36, 500, -50, 2, 1, 1)
     _report(h5, W, 10, 0, 0, 0, 0, 2, 0, 0)
     _report(h6, AV, 12, 6, 42, 600, 0, 3, 3, 0)
     _report(h9, G, 25, 20, 72, 3000, 300, 5, 3, 0)
-    _report(u1, NR, 6, 3, 50, 900, 90, 4, 0, 2)  # a union's report counts only for new organisations
+    _report(u1, NR, 6, 3, 50, 900, 90, 4, 0, 0)  # a union's report counts only for new organisations
     group = CooperativeGroup.Status
     g1 = CooperativeGroup.objects.create(name="Tổ hợp tác Một", commune=a, established_on=D(2024, 2, 2), members=10)
     g2 = CooperativeGroup.objects.create(name="Tổ hợp tác Hai", commune=a, established_on=D(2024, 5, 5), members=6)
@@ -169,6 +171,36 @@ def area():
     CooperativeGroup.objects.create(
         name="Tổ hợp tác Bảy", commune=a, established_on=D(2022, 2, 2), status=group.UPGRADED, upgraded_to=h10
     )
+    # The trained managers of the year's new organisations, from training
+    # records (support): h3's three, h4's one, u1's two; not counted: h4's
+    # second manager (did not complete), h1's (not new), a member of h3, and
+    # h3's first manager in a second class (counted once).
+    first = TrainingClass.objects.create(
+        topic="Quản trị HTX", starts_on=D(2024, 6, 3), ends_on=D(2024, 6, 5), place="Hội trường", commune=a
+    )
+    second = TrainingClass.objects.create(
+        topic="Kế toán HTX", starts_on=D(2024, 12, 30), ends_on=D(2024, 12, 31), place="Hội trường", commune=a
+    )
+    later = TrainingClass.objects.create(
+        topic="Chuyển đổi số", starts_on=D(2025, 1, 5), ends_on=D(2025, 1, 6), place="Hội trường", commune=b
+    )
+    manager, member = ParticipantRole.MANAGER, ParticipantRole.MEMBER
+    for klass, name, role, coop, completed in [
+        (first, "Nguyễn Văn An", manager, h3, True),
+        (first, "Trần Thị Bình", manager, h3, True),
+        (first, "Lê Văn Cường", manager, h3, True),
+        (second, "Nguyễn Văn An", manager, h3, True),
+        (first, "Phạm Thị Dung", member, h3, True),
+        (first, "Hoàng Văn Em", manager, h4, True),
+        (first, "Vũ Thị Gấm", manager, h4, False),
+        (later, "Vũ Thị Gấm", manager, h4, True),  # completed only in 2025
+        (first, "Đặng Văn Hải", manager, u1, True),
+        (second, "Bùi Thị Lan", manager, u1, True),
+        (first, "Ngô Văn Khánh", manager, h1, True),
+    ]:
+        TrainingParticipant.objects.create(
+            training_class=klass, full_name=name, role=role, cooperative=coop, attended=True, completed=completed
+        )
     GroupReport.objects.create(group=g1, year=YEAR, members=10, avg_income=30 * M)
     GroupReport.objects.create(group=g2, year=YEAR, members=6, avg_income=0)
     GroupReport.objects.create(group=g3, year=YEAR, members=4, avg_income=50 * M)
