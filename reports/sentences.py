@@ -2,7 +2,8 @@
 written from the plan figures and the awards only ("Thành lập mới 87 HTX,
 đạt 133,8% kế hoạch; 1.183 THT, đạt 118,3% kế hoạch.")."""
 
-from reports.figures import ocop_cooperatives, vn_number
+from planning.measures import MEASURES, figures
+from reports.figures import ocop_cooperatives, plan_area_scope, vn_number
 
 
 def _reached(line):
@@ -83,11 +84,71 @@ def results(year, scope, lines):
     ]
 
 
+# The Alliance's own figures the narrative speaks of (support registers
+# them into planning's measures under these codes).
+ALLIANCE_CODES = (
+    "fund_loans_disbursed",
+    "fund_loans_amount",
+    "fund_loans_outstanding",
+    "fund_loans_overdue_share",
+    "training_classes",
+    "training_participants",
+    "support_cases",
+    "htx_founded_with_support",
+    "trade_events",
+    "trade_contracts_value",
+    "alliance_members",
+)
+
+
 def alliance_work(year, scope):
-    """Sentences on the Alliance's own work (advice, training, loans from the
-    support fund) from the support app's records. The support app will
-    provide them; until then there are none."""
-    return []
+    """Sentences on the Alliance's own work (the support fund's loans,
+    training, the Centre's advice, trade promotion, membership), from the
+    Alliance's records over the plan's area; a kind of work with no record
+    in the year is not mentioned."""
+    available = [code for code in ALLIANCE_CODES if code in MEASURES]
+    if not available:
+        return []
+    found = figures(set(available), [year], plan_area_scope(year, scope))
+    value = {code: found[(code, year)].value for code in available}
+
+    def has(code):
+        return bool(value.get(code))
+
+    sentences = []
+    if has("fund_loans_disbursed"):
+        text = (
+            f"Hỗ trợ {vn_number(value['fund_loans_disbursed'])} khoản vay từ Quỹ hỗ trợ phát triển HTX, "
+            f"tổng số tiền giải ngân {vn_number(value['fund_loans_amount'])} đồng"
+        )
+        if has("fund_loans_outstanding"):
+            text += f"; dư nợ đến 31/12/{year} là {vn_number(value['fund_loans_outstanding'])} đồng"
+            if has("fund_loans_overdue_share"):
+                text += f", nợ quá hạn chiếm {vn_number(value['fund_loans_overdue_share'], 1)}% dư nợ"
+        sentences.append(text + ".")
+    if has("training_classes"):
+        sentences.append(
+            f"Tổ chức {vn_number(value['training_classes'])} lớp bồi dưỡng, tập huấn"
+            + (
+                f" với {vn_number(value['training_participants'])} lượt học viên"
+                if has("training_participants")
+                else ""
+            )
+            + "."
+        )
+    if has("support_cases"):
+        text = f"Trung tâm tư vấn hỗ trợ thành viên tư vấn, hỗ trợ {vn_number(value['support_cases'])} vụ việc"
+        if has("htx_founded_with_support"):
+            text += f", trong đó hỗ trợ thành lập mới {vn_number(value['htx_founded_with_support'])} HTX"
+        sentences.append(text + ".")
+    if has("trade_events"):
+        text = f"Tổ chức, tham gia {vn_number(value['trade_events'])} hoạt động xúc tiến thương mại"
+        if has("trade_contracts_value"):
+            text += f"; các hợp đồng được ký kết trị giá {vn_number(value['trade_contracts_value'])} đồng"
+        sentences.append(text + ".")
+    if has("alliance_members"):
+        sentences.append(f"Đến 31/12/{year}, Liên minh có {vn_number(value['alliance_members'])} thành viên.")
+    return sentences
 
 
 def awards(year, scope):

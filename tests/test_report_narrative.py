@@ -161,3 +161,33 @@ def test_it_prints_on_a4_with_the_decrees_margins(narrative_2021):
     assert round(section.left_margin.cm, 1) == 3.0 and round(section.right_margin.cm, 1) == 1.5
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml
+
+
+@pytest.mark.django_db
+def test_the_alliance_work_is_told_from_its_records():
+    from coopportal.lib.scope import Scope
+    from reports.sentences import alliance_work
+    from tests.support_helpers import build_hanoi_set
+
+    build_hanoi_set()
+    hanoi = Scope(province="01")
+    # By hand from tests/support_helpers.py (see tests/test_support_measures.py):
+    # loans L1 500 and L2 200 million disbursed in 2021, 540 million owed at the
+    # year end, 60 million of it overdue (11,1%); one class of 4 participants;
+    # two cases, one founding an HTX; two events with 230 million of contracts;
+    # two members at the year end.
+    assert alliance_work(2021, hanoi) == [
+        "Hỗ trợ 2 khoản vay từ Quỹ hỗ trợ phát triển HTX, tổng số tiền giải ngân 700.000.000 đồng; "
+        "dư nợ đến 31/12/2021 là 540.000.000 đồng, nợ quá hạn chiếm 11,1% dư nợ.",
+        "Tổ chức 1 lớp bồi dưỡng, tập huấn với 4 lượt học viên.",
+        "Trung tâm tư vấn hỗ trợ thành viên tư vấn, hỗ trợ 2 vụ việc, trong đó hỗ trợ thành lập mới 1 HTX.",
+        "Tổ chức, tham gia 2 hoạt động xúc tiến thương mại; các hợp đồng được ký kết trị giá 230.000.000 đồng.",
+        "Đến 31/12/2021, Liên minh có 2 thành viên.",
+    ]
+    assert alliance_work(2000, hanoi) == []  # before any record: nothing is said
+
+
+def test_section_one_tells_the_alliances_own_work(narrative_2021):
+    texts = _texts(narrative_2021)
+    assert any(t.startswith("Hỗ trợ 5 khoản vay từ Quỹ hỗ trợ phát triển HTX") for t in texts)
+    assert "Đến 31/12/2021, Liên minh có 346 thành viên." in texts
