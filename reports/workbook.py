@@ -41,8 +41,11 @@ def alliance_work_annexes(year, scope):
     from support.report import report_sheets
 
     annexes = []
-    for title, headers, rows, widths in report_sheets(year, scope):
-        columns = [Column(str(header), width) for header, width in zip(headers, widths, strict=True)]
+    for title, headers, rows, widths, summed in report_sheets(year, scope):
+        columns = [
+            Column(str(header), width, summed=adds_up)
+            for header, width, adds_up in zip(headers, widths, summed, strict=True)
+        ]
         # The support app numbers its rows (the annex numbers them itself)
         # and may give labels as lazy translations.
         cells = ([str(v) if isinstance(v, Promise) else v for v in row[1:]] for row in rows)

@@ -55,3 +55,16 @@ def test_the_loan_sheets_hold_amounts_as_numbers(report_2021):
     column = outstanding[0].index("Dư nợ cuối năm (đồng)")
     assert sum(row[column] for row in outstanding[1:]) == 3_320_000_000
     assert report_2021["Quỹ hỗ trợ - dư nợ"].cell(row=5, column=column + 1).number_format == "#,##0"
+
+
+def test_the_total_row_adds_up_the_amounts_and_names_sit_in_wide_columns(report_2021):
+    sheet = report_2021["Quỹ hỗ trợ - giải ngân"]
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    header, total = rows[0], rows[-1]
+    amount = header.index("Số tiền vay (đồng)")
+    assert total[0] == "Cộng: 5 bản ghi"
+    # 300 + 450 + 500 + 800 + 1.000 million, as a formula over the column
+    assert str(total[amount]).startswith("=SUM(")
+    assert header.index("Lãi suất (%/năm)") not in [i for i, v in enumerate(total) if v]  # a rate is not added up
+    borrower = sheet.column_dimensions[chr(ord("A") + header.index("Đơn vị vay"))].width
+    assert borrower > sheet.column_dimensions[chr(ord("A") + header.index("Ngày quyết định"))].width
