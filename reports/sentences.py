@@ -26,7 +26,7 @@ def _amount(line):
     return f"{vn_number(line.actual, decimals)}{_unit(line)}"
 
 
-def _sentence(line, year, scope):
+def _sentence(line, year, area):
     """One figure as a clause, worded for the measures the reports name."""
     n = vn_number(line.actual)
     reached = _reached(line)
@@ -36,7 +36,7 @@ def _sentence(line, year, scope):
         "htx_good_or_fair": f"Có {n} HTX hoạt động hiệu quả, bền vững (xếp loại khá trở lên){reached}",
     }
     if line.measure == "ocop_supported":
-        holders = ocop_cooperatives(year, scope)
+        holders = ocop_cooperatives(year, area)
         return f"Tư vấn, hỗ trợ {n} sản phẩm OCOP cho {vn_number(holders)} HTX{reached}"
     if line.measure in wording:
         return wording[line.measure]
@@ -44,7 +44,9 @@ def _sentence(line, year, scope):
 
 
 def results(year, scope, lines):
-    """Section I's parts: [(title, [paragraph])], from the year's figures."""
+    """Section I's parts: [(title, [paragraph])], from the year's figures;
+    what the lines do not hold is counted over the plan's area too."""
+    area = plan_area_scope(year, scope)
     done = [line for line in lines if line.actual is not None]
     by_section = {}
     for line in done:
@@ -62,7 +64,7 @@ def results(year, scope, lines):
             clauses.append(f"{vn_number(line.actual)} THT{_reached(line)}")
         development.append(f"Trong năm {year}, thành lập mới " + "; ".join(clauses) + ".")
     others = [
-        _sentence(line, year, scope)
+        _sentence(line, year, area)
         for key in ("htx", "union", "tht")
         for line in by_section.get(key, [])
         if line.measure not in new
@@ -70,13 +72,13 @@ def results(year, scope, lines):
     if others:
         development.append(_clauses(others))
 
-    quality = [_sentence(line, year, scope) for key in ("quality", "income") for line in by_section.get(key, [])]
+    quality = [_sentence(line, year, area) for key in ("quality", "income") for line in by_section.get(key, [])]
     alliance = []
     for line in by_section.get("alliance", []):
-        alliance.append(_sentence(line, year, scope) + ".")
+        alliance.append(_sentence(line, year, area) + ".")
         if line.evidence:
             alliance.append(line.evidence)
-    alliance += alliance_work(year, scope)
+    alliance += alliance_work(year, area)
     return [
         ("Phát triển hợp tác xã, tổ hợp tác", development),
         ("Chất lượng, hiệu quả hoạt động", [_clauses(quality)] if quality else []),
@@ -101,15 +103,15 @@ ALLIANCE_CODES = (
 )
 
 
-def alliance_work(year, scope):
+def alliance_work(year, area):
     """Sentences on the Alliance's own work (the support fund's loans,
     training, the Centre's advice, trade promotion, membership), from the
-    Alliance's records over the plan's area; a kind of work with no record
-    in the year is not mentioned."""
+    Alliance's records within ``area`` (the plan's area, from results()); a
+    kind of work with no record in the year is not mentioned."""
     available = [code for code in ALLIANCE_CODES if code in MEASURES]
     if not available:
         return []
-    found = figures(set(available), [year], plan_area_scope(year, scope))
+    found = figures(set(available), [year], area)
     value = {code: found[(code, year)].value for code in available}
 
     def has(code):
