@@ -11,12 +11,13 @@ class RegistryConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from places.admin_units import units_loaded
+        from places.models import Commune
         from registry import models
 
         # Every record a plan figure is computed from: a write makes cached
         # figures stale (planning.measures caches them per data version).
         for model in (
-            models.Commune,  # a commune moving province moves its figures
+            Commune,  # a commune moving province moves its figures
             models.Cooperative,
             models.CooperativeGroup,
             models.CooperativeReport,

@@ -12,11 +12,11 @@ import datetime
 import pytest
 
 from coopportal.lib.scope import Scope
+from places.models import Commune
 from planning.measures import MEASURES, evaluate_by_area, figures
 from planning.units import round_half_up
 from registry.models import (
     Classification,
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.roles import ADMINISTRATOR, LEADERSHIP
-from registry.models import Province
+from places.models import Province
 from reports.models import ReportSettings
 
 pytestmark = pytest.mark.django_db

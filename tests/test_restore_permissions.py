@@ -24,9 +24,9 @@ from awards.models import (
     Title,
     TitleCoefficient,
 )
+from places.models import Commune
 from planning.models import Indicator, ManualActual, Target
 from registry.models import (
-    Commune,
     Cooperative,
     CooperativeGroup,
     CooperativeReport,

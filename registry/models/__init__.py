@@ -1,9 +1,5 @@
 """The registry: who exists in the collective economy, where, since when."""
 
-# Compatibility alias while other branches still write
-# ``from registry.models import Commune, Province``: the models live in
-# ``places``; import them from ``places.models`` in new code.
-from places.models import Commune, Province
 from registry.models.cooperatives import (
     Cooperative,
     CooperativeStatusChange,
@@ -16,7 +12,6 @@ from registry.models.version import DataVersion
 
 __all__ = [
     "Classification",
-    "Commune",
     "Cooperative",
     "CooperativeGroup",
     "CooperativeReport",
@@ -24,7 +19,6 @@ __all__ = [
     "DataVersion",
     "GroupReport",
     "OcopProduct",
-    "Province",
     "Sector",
     "ValueChainModel",
 ]
