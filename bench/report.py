@@ -103,11 +103,12 @@ def run(table, database, sqlite):
 
 def build_big(database):
     """A database with one province of 200,000 HTX (and 50,000 THT)."""
-    from bench import generate
     from bench.run import configure, prepare_database
 
     configure(False, database + BIG_DATABASE_SUFFIX)
     prepare_database(False)
+    from bench import generate  # imports models: only once Django is set up
+
     if generate.registry_size()[0] == 0:
         generate.generate(cooperatives=200_000, groups=50_000, awards=500, provinces=[BIG_PROVINCE])
 
