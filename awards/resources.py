@@ -28,7 +28,7 @@ from awards.models.recipients import _tidy as tidy
 from coopportal.lib.scope import EVERYWHERE
 from coopportal.lib.text import fold
 from registry.excel.formats import remember_headers
-from registry.excel.values import CellError, is_blank, parse_text, shorten
+from registry.excel.values import CellError, parse_text, shorten
 from registry.excel.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget
 from registry.models import Cooperative
 from registry.resources import ScopedResource, SimpleMeta

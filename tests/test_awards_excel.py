@@ -84,14 +84,15 @@ def test_the_export_writes_the_sheet_as_offices_keep_it():
 
 def test_an_office_list_adds_lines_with_the_reward_the_law_gives(decision):
     coop = Cooperative.objects.filter(commune__province_id="15").order_by("pk").first()
+    CENTRE, TT_LDTT = "Trung tâm Tư vấn hỗ trợ thành viên", "Tập thể lao động tiên tiến"
     rows = [
         ["LIÊN MINH HỢP TÁC XÃ TỈNH LÀO CAI"],
         ["DANH SÁCH KHEN THƯỞNG NĂM 2022"],
         ["STT", *HEADER],
         [1, "09/QĐ-LMHTX", "15/01/2023", 2022, "Lao động tiên tiến", "Bùi Văn Mới", "Kế toán", "Ban Kiểm tra"],
-        [2, "09/QĐ-LMHTX", "15/01/2023", "", "lao dong tien tien", "Nguyễn Đức Lâm", "", "Trung tâm Tư vấn hỗ trợ thành viên"],
-        [3, "09 / QĐ-LMHTX", 44941, 2022, "Giấy khen", "", "", "", "", coop.registration_code, "Dẫn đầu phong trào", 900_000],
-        [4, "09/QĐ-LMHTX", "15/01/2023", 2022, "Tập thể lao động tiên tiến", "", "", "", "Ban Kiểm tra", "", "", "1.200.000"],
+        [2, "09/QĐ-LMHTX", "15/01/2023", "", "lao dong tien tien", "Nguyễn Đức Lâm", "", CENTRE],
+        [3, "09 / QĐ-LMHTX", 44941, 2022, "Giấy khen", "", "", "", "", coop.registration_code, "Dẫn đầu", 900_000],
+        [4, "09/QĐ-LMHTX", "15/01/2023", 2022, TT_LDTT, "", "", "", "Ban Kiểm tra", "", "", "1.200.000"],
     ]  # fmt: skip
     result = _import(rows)
     assert not result.has_validation_errors(), _errors(result)
@@ -104,7 +105,7 @@ def test_an_office_list_adds_lines_with_the_reward_the_law_gives(decision):
     # A collective gets twice an individual's Giấy khen: 0,6 x 1.490.000 = 894.000 -> 900.000.
     assert lines[coop.name].entitled_amount == 900_000
     assert lines[coop.name].collective.cooperative == coop
-    assert lines[coop.name].reason == "Dẫn đầu phong trào"
+    assert lines[coop.name].reason == "Dẫn đầu"
     # Tập thể lao động tiên tiến: 0,8 x 1.490.000 = 1.192.000 -> 1.200.000.
     unit = Collective.objects.get(name="Ban Kiểm tra")
     assert (unit.kind, lines["Ban Kiểm tra"].entitled_amount) == (CollectiveKind.ALLIANCE_UNIT, 1_200_000)
@@ -114,7 +115,7 @@ def test_an_office_list_adds_lines_with_the_reward_the_law_gives(decision):
 def test_a_typed_reward_that_contradicts_the_law_is_refused(decision):
     rows = [
         HEADER,
-        ["09/QĐ-LMHTX", "15/01/2023", 2022, "Lao động tiên tiến", "Bùi Văn Mới", "", "Ban Kiểm tra", "", "", "", 1_000_000],
+        ["09/QĐ-LMHTX", "15/01/2023", 2022, "Lao động tiên tiến", "Bùi Văn Mới", "", "Ban Kiểm tra", "", "", "", 10**6],
     ]  # fmt: skip
     errors = _errors(_import(rows))
     assert list(errors) == [(2, "Số tiền thưởng (đồng)")]
