@@ -27,7 +27,7 @@ from awards.models import AwardLine, AwardStatus, Collective, CollectiveKind, De
 from awards.models.recipients import _tidy as tidy
 from coopportal.lib.scope import EVERYWHERE
 from coopportal.lib.text import fold
-from registry.excel.formats import remember_headers
+from registry.excel.formats import KNOWN_HEADERS, remember_headers
 from registry.excel.values import CellError, parse_text, shorten
 from registry.excel.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget
 from registry.models import Cooperative
@@ -61,6 +61,25 @@ class TitleWidget(TextWidget):
 
 def _in_province(queryset, scope, field="province_id"):
     return queryset.filter(**{field: scope.province}) if scope.province else queryset
+
+
+# The English headers accepted in place of the Vietnamese ones.
+ENGLISH = {
+    "decision_number": "Decision number",
+    "decision_date": "Decision date",
+    "year": "Year of achievement",
+    "title": "Title or form of commendation",
+    "full_name": "Full name",
+    "job_title": "Job title",
+    "unit": "Work unit",
+    "collective_name": "Collective",
+    "cooperative_code": "Registration code",
+    "reason": "Achievement",
+    "amount": "Reward (VND)",
+    "override_amount": "Amount stated by the decision (VND)",
+    "override_note": "Reason for the amount stated",
+    "status": "Status",
+}
 
 
 class AwardLineResource(ScopedResource):
@@ -131,6 +150,12 @@ class AwardLineResource(ScopedResource):
         return AwardLine.objects.with_details().in_list_order()
 
     # -- the import's state --------------------------------------------------
+    def import_data(self, dataset, *args, **kwargs):
+        # English headers read as their Vietnamese columns.
+        vietnamese = {fold(ENGLISH[name]): field.column_name for name, field in self.fields.items()}
+        dataset.headers = [vietnamese.get(fold(h), h) if isinstance(h, str) else h for h in dataset.headers]
+        return super().import_data(dataset, *args, **kwargs)
+
     def before_import(self, dataset, scope=EVERYWHERE, **kwargs):
         self.import_scope = scope
         self.row_numbers = getattr(dataset, "row_numbers", None)
@@ -376,3 +401,4 @@ class AwardLineResource(ScopedResource):
 
 
 remember_headers(AwardLineResource)
+KNOWN_HEADERS.update(fold(name) for name in ENGLISH.values())

@@ -197,3 +197,11 @@ def test_an_officer_of_another_province_finds_no_decision_here(decision, make_us
     rows = [HEADER, ["09/QĐ-LMHTX", "15/01/2023", 2022, "Lao động tiên tiến", "Bùi Văn Mới", "", "Ban Kiểm tra"]]
     assert list(_errors(_import(rows, scope=hanoi))) == [(2, "Số quyết định")]
     assert not Decision.objects.get(pk=decision.pk).lines.exists()
+
+
+def test_english_headers_are_accepted(decision):
+    header = ["No.", "Decision number", "Decision date", "Title or form of commendation", "Full name", "Work unit"]
+    rows = [["LIST OF AWARDS"], header, [1, "09/QĐ-LMHTX", "15/01/2023", "Advanced Worker", "Bùi Văn Mới", "Văn phòng"]]
+    result = _import(rows)
+    assert not result.has_validation_errors(), _errors(result)
+    assert decision.lines.get().person.full_name == "Bùi Văn Mới"
