@@ -149,6 +149,12 @@ class AwardLineResource(ScopedResource):
     def get_queryset(self):
         return AwardLine.objects.with_details().in_list_order()
 
+    def export(self, queryset=None, **kwargs):
+        # The admin hands its own list: what every row prints comes in one query.
+        if hasattr(queryset, "select_related"):
+            queryset = queryset.select_related("decision", "title", "person", "collective__cooperative")
+        return super().export(queryset=queryset, **kwargs)
+
     # -- the import's state --------------------------------------------------
     def import_data(self, dataset, *args, **kwargs):
         # English headers read as their Vietnamese columns.

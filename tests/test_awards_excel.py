@@ -82,6 +82,18 @@ def test_the_export_writes_the_sheet_as_offices_keep_it():
     assert row["Tình trạng"] == "Còn hiệu lực"
 
 
+def test_the_export_costs_one_query_whatever_the_number_of_lines(django_assert_num_queries):
+    coop = Cooperative.objects.filter(commune__province_id="15").order_by("pk").first()
+    collective = Collective.objects.create(kind=CollectiveKind.COOPERATIVE, cooperative=coop)
+    make.award(make.decision(2022), "giay_khen", collective)
+    for count in (1, 21):
+        lines = AwardLine.objects.filter(
+            pk__in=list(AwardLine.objects.order_by("-pk").values_list("pk", flat=True)[:count])
+        )
+        with django_assert_num_queries(1):  # the lines with their decision, title, person, collective, cooperative
+            assert len(AwardLineResource().export(lines)) == count
+
+
 def test_an_office_list_adds_lines_with_the_reward_the_law_gives(decision):
     coop = Cooperative.objects.filter(commune__province_id="15").order_by("pk").first()
     CENTRE, TT_LDTT = "Trung tâm Tư vấn hỗ trợ thành viên", "Tập thể lao động tiên tiến"
