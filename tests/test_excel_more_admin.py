@@ -126,6 +126,9 @@ def test_an_officer_imports_an_award_list_onto_a_decision(client, make_user):
     ]
     response = _upload(client, AWARDS, rows)
     assert not response.context["result"].has_validation_errors()
+    # The preview reads as the sheet does: the date as dd/mm/yyyy, the reward the law gives, no "None".
+    page = response.content.decode()
+    assert "15/01/2023" in page and "450.000" in page and "None" not in page
     assert not decision.lines.exists() and not Person.objects.filter(full_name="Bùi Thị Nhập").exists()
     response = client.post(f"{AWARDS}process_import/", response.context["confirm_form"].initial)
     assert response.status_code == 302
