@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from accounts import roles
 from awards.models import AwardLine, Person
 from planning.models import Indicator, ManualActual, Target
-from support.models import Loan
+from support.models import Loan, TrainingParticipant
 from tests import awards_helpers as make
 from tests.excel_helpers import xlsx_bytes
 
@@ -21,6 +21,7 @@ TARGETS = "/admin/planning/target/"
 ACTUALS = "/admin/planning/manualactual/"
 AWARDS = "/admin/awards/awardline/"
 LOANS = "/admin/support/loan/"
+TRAINEES = "/admin/support/trainingparticipant/"
 
 TARGET_HEADER = ["Mã chỉ tiêu", "Năm", "Mã tỉnh", "Mã xã", "Chỉ tiêu", "Văn bản giao"]
 ACTUAL_HEADER = ["Mã chỉ tiêu", "Năm", "Mã tỉnh", "Mã xã", "Kết quả", "Tính đến ngày", "Ghi chú, minh chứng"]
@@ -178,10 +179,23 @@ def test_an_officer_updates_a_loan_through_the_preview(client, make_user):
     assert loan.amount == 1_200_000_000
 
 
-def test_a_leader_may_not_import_loans(client, make_user):
+@pytest.mark.parametrize("changelist", [LOANS, TRAINEES])
+def test_a_leader_may_not_import_the_alliances_records(client, make_user, changelist):
     client.force_login(make_user("lanhdao", roles.LEADERSHIP))
-    assert client.get(f"{LOANS}import/").status_code == 403
-    assert f"{LOANS}import/" not in client.get(LOANS).content.decode()
+    assert client.get(f"{changelist}import/").status_code == 403
+    assert f"{changelist}import/" not in client.get(changelist).content.decode()
+
+
+def test_an_officer_adds_trainees_through_the_preview(client, make_user):
+    client.force_login(make_user("canbo", roles.DATA_ENTRY))
+    trainee = TrainingParticipant.objects.filter(cooperative__commune__province_id="15").order_by("pk").first()
+    rows = _export(client, TRAINEES, [trainee.pk])
+    header, row = list(rows[0]), list(rows[1])
+    row[header.index("Mã học viên")] = None
+    row[header.index("Họ và tên")] = "Bùi Thị Học"
+    assert _preview_and_confirm(client, TRAINEES, [header, row]).status_code == 302
+    added = TrainingParticipant.objects.get(full_name="Bùi Thị Học")
+    assert (added.training_class, added.cooperative) == (trainee.training_class, trainee.cooperative)
 
 
 def test_an_officer_of_another_province_cannot_import_or_export_these_loans(client, make_user):
