@@ -251,8 +251,8 @@ class AwardLineResource(ScopedResource):
             person = Person(full_name=name, unit=unit, job_title=job_title)
             if province_id:
                 person.province_id = province_id
-            person.full_clean()
-            person.save()
+            if not self.recorded(person, {"full_name": "full_name", "job_title": "job_title", "unit": "unit"}, errors):
+                return None
         return person
 
     def find_cooperative(self, code, errors, create):
@@ -265,8 +265,8 @@ class AwardLineResource(ScopedResource):
         collective = Collective.objects.filter(cooperative=cooperative).first()
         if collective is None and create:
             collective = Collective(kind=CollectiveKind.COOPERATIVE, cooperative=cooperative)
-            collective.full_clean()
-            collective.save()
+            if not self.recorded(collective, {}, errors, "cooperative_code"):
+                return None
         return collective
 
     def find_unit(self, name, errors, create, province_id):
@@ -281,9 +281,22 @@ class AwardLineResource(ScopedResource):
             collective = Collective(kind=CollectiveKind.ALLIANCE_UNIT, name=name)
             if province_id:
                 collective.province_id = province_id
-            collective.full_clean()
-            collective.save()
+            if not self.recorded(collective, {}, errors, "collective_name"):
+                return None
         return collective
+
+    def recorded(self, record, columns, errors, column=None):
+        """Check and save a person or collective the row names for the first
+        time; its errors go under the row's columns (``columns`` maps the
+        record's fields to them, else ``column``). False if refused."""
+        try:
+            record.full_clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                errors[columns.get(name, column or "full_name")] = ValidationError(messages)
+            return False
+        record.save()
+        return True
 
     def get_instance(self, instance_loader, row):
         errors = {}

@@ -217,3 +217,13 @@ def test_english_headers_are_accepted(decision):
     result = _import(rows)
     assert not result.has_validation_errors(), _errors(result)
     assert decision.lines.get().person.full_name == "Bùi Văn Mới"
+
+
+def test_a_name_too_long_to_record_is_an_error_of_its_column(decision):
+    rows = [
+        HEADER,
+        ["09/QĐ-LMHTX", "15/01/2023", 2022, "Lao động tiên tiến", "Bùi " * 60, "", "Văn phòng", "", "", "Tốt"],
+    ]
+    errors = _errors(_import(rows))
+    assert list(errors) == [(2, "Họ và tên")]
+    assert not decision.lines.exists()
