@@ -140,6 +140,20 @@ def test_an_officer_imports_an_award_list_onto_a_decision(client, make_user):
     ]
 
 
+def test_a_confirm_that_no_longer_passes_writes_nothing_and_says_so(client, make_user):
+    client.force_login(make_user("canbo", roles.DATA_ENTRY))
+    decision = make.decision(2022, number="11/QĐ-LMHTX")
+    rows = [AWARD_HEADER, ["11/QĐ-LMHTX", "15/01/2023", 2022, "Lao động tiên tiến", "Bùi Thị Nhập", "", "Văn phòng"]]
+    confirm = _upload(client, AWARDS, rows).context["confirm_form"].initial
+    decision.delete()  # by someone else, between the preview and the confirm
+    response = client.post(f"{AWARDS}process_import/", confirm, follow=True)
+    assert response.redirect_chain[-1][0] == f"{AWARDS}import/"
+    assert [str(m) for m in response.context["messages"]] == [
+        "Tệp không còn hợp lệ; chưa nhập dữ liệu nào. Hãy tải tệp lên lại."
+    ]
+    assert not Person.objects.filter(full_name="Bùi Thị Nhập").exists()
+
+
 def test_a_leader_may_not_import_awards(client, make_user):
     client.force_login(make_user("lanhdao", roles.LEADERSHIP))
     assert client.get(f"{AWARDS}import/").status_code == 403
