@@ -17,7 +17,9 @@ from awards.models import (
     Title,
     TitleCoefficient,
 )
+from awards.resources import AwardLineResource
 from portal.admin_mixins import FoldedSearchMixin
+from registry.admin_excel import SimpleSpreadsheetAdminMixin
 
 
 @admin.register(Title)
@@ -121,7 +123,8 @@ class DecisionAdmin(ScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AwardLine)
-class AwardLineAdmin(ScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+class AwardLineAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
+    resource_classes = [AwardLineResource]
     list_display = ["recipient", "title", "year", "decision", "reward_amount", "status"]
     list_filter = ["status", "decision__year", "title"]
     list_select_related = ["person", "collective", "title", "decision"]

@@ -2,11 +2,15 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
+from planning.forms import TargetForm
 from planning.models import Indicator, ManualActual, Target
+from planning.resources import ManualActualResource, TargetResource
+from registry.admin_excel import SimpleSpreadsheetAdminMixin
 
 
 class TargetInline(ScopedInlineMixin, admin.TabularInline):
     model = Target
+    form = TargetForm
     extra = 0
     fields = ["year", "province", "commune", "value", "source_document"]
     autocomplete_fields = ["province", "commune"]
@@ -21,7 +25,9 @@ class IndicatorAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class TargetAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [TargetResource]
+    form = TargetForm
     list_display = ["indicator", "year", "province", "former_province", "commune", "value", "source_document"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator", "province", "commune"]
@@ -30,7 +36,8 @@ class TargetAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ManualActual)
-class ManualActualAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class ManualActualAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [ManualActualResource]
     list_display = ["indicator", "year", "province", "former_province", "commune", "value", "as_of", "entered_by"]
     list_filter = ["year", "indicator"]
     list_select_related = ["indicator", "commune", "entered_by"]

@@ -240,6 +240,17 @@ def resolve_area(year, scope, former_province=None):
     return PlanArea.of(scope, former), targets, formers, where
 
 
+def plan_area_communes(year, province):
+    """The codes of the communes a commune's figure of ``year`` may have in
+    ``province`` (a code): when the province's plan of that year was set for a
+    former province, the communes that came from it; None when the plan is
+    today's province's (every commune of it)."""
+    area = resolve_area(year, Scope(province=province))[0]
+    if not area.former_province:
+        return None
+    return area.scope.communes
+
+
 def plan_report(year, scope=EVERYWHERE, by_province=None, former_province=None):
     """The year's plan over the area it was set for within ``scope``, in a
     fixed number of queries whatever the registry size: indicators,

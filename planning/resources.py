@@ -55,5 +55,11 @@ class ManualActualResource(PlaceYearResource):
         fields = ["indicator", "year", "province", "commune", "value", "as_of", "note"]
         export_order = fields
 
+    def before_save_instance(self, instance, row, user=None, **kwargs):
+        # As the admin form does: a new figure records who typed it in.
+        if instance.entered_by_id is None and user is not None:
+            instance.entered_by = user
+        super().before_save_instance(instance, row, user=user, **kwargs)
+
 
 remember_headers(TargetResource, ManualActualResource)

@@ -318,6 +318,17 @@ class SimpleSpreadsheetAdminMixin(ImportMixin, ExportActionMixin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The records changed since the preview (a decision deleted, a key
+            # taken): the import was rolled back, so say so, not "finished".
+            return self._refuse(request)
+        return super().process_result(result, request)
+
+    def _refuse(self, request):
+        messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+
     def get_import_resource_kwargs(self, request, **kwargs):
         from accounts.scoping import scope_for
 

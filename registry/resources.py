@@ -12,8 +12,11 @@ The importing user's area comes in the resource's kwargs (``scope``) or
 from the ``user`` the admin passes to ``import_data``.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import number_format
 from import_export import fields, resources
 from import_export.results import Result, RowResult
 
@@ -179,6 +182,29 @@ CooperativeGroupResource = _resource(
 RESOURCES = {"cooperatives": CooperativeResource, "groups": CooperativeGroupResource}
 
 
+def shown(value):
+    """A value as the preview shows it: dates dd/mm/yyyy, numbers grouped as
+    the user's language writes them ("450.000"), nothing for a blank."""
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return number_format(value, force_grouping=True)
+    return str(value)
+
+
+class PreviewDiff(resources.Diff):
+    """The library's preview of a row, with values written as people read them."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.left = [shown(field.export(instance)) for field in resource.get_import_fields()]
+
+    def compare_with(self, resource, instance):
+        self.right = [shown(field.export(instance)) for field in resource.get_import_fields()]
+
+
 class ScopedResource(resources.ModelResource):
     """A resource for the simpler sheets (yearly reports, OCOP products,
     value-chain models, plan targets and actuals…): the library's row-by-row
@@ -207,6 +233,10 @@ class ScopedResource(resources.ModelResource):
         )
         self._name_places(dataset, result)
         return result
+
+    @classmethod
+    def get_diff_class(cls):
+        return PreviewDiff
 
     def get_instance(self, instance_loader, row):
         try:

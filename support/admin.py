@@ -4,11 +4,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import ScopedAdminMixin, ScopedInlineMixin
 from registry.admin import year_filter
+from registry.admin_excel import SimpleSpreadsheetAdminMixin
 from support.models import (
     Disbursement,
     Installment,
@@ -28,19 +28,15 @@ from support.resources import LoanResource, TrainingParticipantResource
 ORGANISATION_FIELDS = ["cooperative", "group", "organisation_name", "commune"]
 
 
-class ScopedImportExportMixin(ImportExportMixin):
-    """Spreadsheet import and export for the data-entry roles: exports list
-    only the user's scope, and an import is refused as a whole when a row
-    would land outside it (the resource checks each row)."""
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
+class ScopedImportExportMixin(SimpleSpreadsheetAdminMixin):
+    """Spreadsheet import (upload → preview → confirm) and the export action,
+    as for the registry's simpler sheets: the guarded format, import only for
+    those who may add and change, the export of the admin's own scoped list.
+    The support resources check each row against the ``user``'s scope and
+    refuse the import as a whole when a row would land outside it."""
 
     def get_import_resource_kwargs(self, request, **kwargs):
         return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}
-
-    def get_export_resource_kwargs(self, request, **kwargs):
-        return {**super().get_export_resource_kwargs(request, **kwargs), "user": request.user}
 
 
 class MembershipFeeInline(ScopedInlineMixin, admin.TabularInline):

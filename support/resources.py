@@ -12,6 +12,7 @@ from import_export import fields, resources, widgets
 
 from accounts.scoping import restrict, scope_for
 from places.models import Commune
+from registry.excel.formats import remember_headers
 from registry.models import Cooperative, CooperativeGroup
 from support.models import Loan, ParticipantRole, TrainingClass, TrainingParticipant
 
@@ -150,3 +151,6 @@ class TrainingParticipantResource(ScopedResource):
 
     def commune_of(self, instance):
         return Commune.objects.filter(pk=instance.commune_id).first()
+
+
+remember_headers(LoanResource, TrainingParticipantResource)
