@@ -146,7 +146,7 @@ class _Ticker(threading.Thread):
         self.join()
 
 
-def start(owner, kind, title, work, *, language=None, again_url="", **params):
+def start(owner, kind, title, work, /, *, language=None, again_url="", **params):
     """Create a job and run ``work(progress, **params)`` for ``owner`` once
     the current transaction commits (at once with JOBS_RUN_INLINE, as the
     tests do). ``work`` returns a message for the owner or None; it raises
