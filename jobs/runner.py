@@ -245,3 +245,10 @@ def clean_up(now=None):
     for pk in old:
         shutil.rmtree(job_dir(pk), ignore_errors=True)
     Job.objects.filter(pk__in=old).delete()
+    # Folders whose job went with its owner (the rows cascade, files do not).
+    root = Path(settings.JOBS_DIR)
+    if root.is_dir():
+        known = {str(pk) for pk in Job.objects.values_list("pk", flat=True)}
+        for folder in root.iterdir():
+            if folder.name.isdigit() and folder.name not in known and folder.stat().st_mtime < cutoff.timestamp():
+                shutil.rmtree(folder, ignore_errors=True)

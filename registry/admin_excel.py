@@ -47,6 +47,7 @@ from registry.excel.formats import FileRejected, GuardedSpreadsheet, check_size
 PREVIEW_ROWS = 100
 SESSION_KEY = "registry_uploads"
 UPLOAD_TTL_SECONDS = 24 * 3600
+JOBS_IN_SESSION = 20
 
 
 class UploadStorage(TempFolderStorage):
@@ -259,7 +260,8 @@ class SpreadsheetAdminMixin(ImportMixin):
     def _remember_job(self, request, job, token, filename):
         jobs = request.session.get(SESSION_KEY + "_jobs", {})
         jobs[str(job.pk)] = {"token": token, "name": filename}
-        request.session[SESSION_KEY + "_jobs"] = jobs
+        # The latest few are enough: a preview older than a day has no upload left.
+        request.session[SESSION_KEY + "_jobs"] = dict(list(jobs.items())[-JOBS_IN_SESSION:])
 
     def import_job_view(self, request, pk):
         """A large import's job: its progress while it runs; then, for the

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.scoping import request_scope
 from coopportal.lib.xlsx import XLSX_CONTENT_TYPE
 from jobs.models import Job
+from jobs.runner import refreshed
 from reports.background import KIND, job_title, records_in_area, start_report_job
 from reports.narrative import DOCX_CONTENT_TYPE, write_narrative
 from reports.workbook import report_filename, write_year_report
@@ -39,10 +40,12 @@ def year_report(request, year):
             lambda stream: write_year_report(year, stream, scope=scope), report_filename(year), XLSX_CONTENT_TYPE
         )
     title = job_title(year, scope)
+    latest = Job.objects.restrict(request.user).filter(owner=request.user, kind=KIND, title=title).first()
     if request.method == "POST":
+        if latest is not None and not refreshed(latest).is_over:
+            return redirect("jobs:detail", latest.pk)  # a second click does not start a second job
         job = start_report_job(request.user, year, scope, timezone.localdate(), again_url=request.get_full_path())
         return redirect("jobs:detail", job.pk)
-    latest = Job.objects.restrict(request.user).filter(owner=request.user, kind=KIND, title=title).first()
     context = {"year": year, "title": title, "records": records, "latest": latest}
     return render(request, "reports/year_report_job.html", context)
 

@@ -4,6 +4,7 @@ may see a job and its file, and the clean-up of old ones."""
 
 import datetime
 import json
+import os
 import threading
 import time
 
@@ -110,8 +111,13 @@ def test_old_jobs_and_their_files_are_removed(owner):
     old = runner.start(owner, "test", "Cũ", counting_work, rows=1, file_name="cu.txt")
     Job.objects.filter(pk=old.pk).update(created=timezone.now() - runner.KEEP - datetime.timedelta(minutes=1))
     assert runner.result_path(old).exists()
+    orphan = runner.job_dir(99_999)  # its job went with its owner
+    orphan.mkdir(parents=True)
+    long_ago = time.time() - runner.KEEP.total_seconds() - 60
+    os.utime(orphan, (long_ago, long_ago))
     new = runner.start(owner, "test", "Mới", counting_work, rows=1)
-    assert not runner.job_dir(old.pk).exists()
+    assert not runner.job_dir(old.pk).exists() and not orphan.exists()
+    assert runner.job_dir(new.pk).exists()
     assert list(Job.objects.filter(owner=owner)) == [new]
 
 

@@ -64,3 +64,26 @@ def test_another_user_cannot_fetch_the_report_job(leader_client, client, setting
     other.force_login(django_user_model.objects.create_user("khac", password="a-long-test-password"))
     assert other.get(f"/jobs/{job.pk}/download/").status_code == 404
     assert other.get(f"/jobs/{job.pk}/").status_code == 404
+
+
+def test_a_second_click_while_it_runs_goes_to_the_running_job(leader_client, settings, tmp_path):
+    import json
+    import time
+
+    from django.contrib.auth import get_user_model
+
+    from jobs import runner
+
+    settings.REPORT_JOB_THRESHOLD = 1000
+    settings.JOBS_DIR = tmp_path
+    running = Job.objects.create(
+        owner=get_user_model().objects.get(username="leader"),
+        kind="reports.year_report",
+        title="Báo cáo tổng kết năm 2021 (Excel), Tỉnh Lào Cai",
+        status=Job.Status.RUNNING,
+    )
+    runner.job_dir(running.pk).mkdir(parents=True)
+    state = {"stage": "Trang “Kế hoạch”", "done": 0, "total": 10, "beat": time.time()}
+    (runner.job_dir(running.pk) / runner.PROGRESS_FILE).write_text(json.dumps(state))
+    assert leader_client.post("/reports/2021.xlsx").url == f"/jobs/{running.pk}/"
+    assert Job.objects.count() == 1
