@@ -139,6 +139,19 @@ class ProvinceLogins:
 
 
 @dataclass(frozen=True)
+class Owner:
+    """Records that belong to one user (background jobs and their files):
+    the owner's own, whatever the scope, even a national one; a superuser's
+    all."""
+
+    field: str = "owner"
+    national_too = True  # restrict() applies it to national users as well
+
+    def q(self, scope, user):
+        return Q() if user.is_superuser else Q(**{self.field: user})
+
+
+@dataclass(frozen=True)
 class Shared:
     """Data every province shares: read within ``view`` (everything when
     None), written by national users only."""
@@ -175,6 +188,8 @@ RULES = {
     "accounts.userprofile": ByProvince("province_id"),
     # The year-end report's form (issuing body, signer): each province's own.
     "reports.reportsettings": ByProvince("province_id"),
+    # A background job and its file: its owner's.
+    "jobs.job": Owner(),
     "axes.accessattempt": ProvinceLogins(),
     "axes.accesslog": ProvinceLogins(),
     "axes.accessfailurelog": ProvinceLogins(),
@@ -239,7 +254,7 @@ def restrict(queryset, user, action=VIEW):
         raise ValueError(f"unknown action {action!r}")
     rule = rule_for(queryset.model)
     scope = scope_for(user)
-    if scope is NATIONAL:
+    if scope is NATIONAL and not getattr(rule, "national_too", False):
         return queryset
     condition = rule.q(scope, user, action) if isinstance(rule, Shared) else rule.q(scope, user)
     if condition is None:

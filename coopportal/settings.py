@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "places",
     "accounts",
     "portal",
+    "jobs",
     "registry",
     "awards",
     "planning",
@@ -228,3 +229,14 @@ IMPORT_MAX_CELL_CHARS = 32_767
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 # Uploaded spreadsheets wait here between preview and confirm (a day at most).
 IMPORT_UPLOAD_DIR = Path(env_str("IMPORT_UPLOAD_DIR", str(BASE_DIR / "var" / "imports")))
+
+# Background jobs (jobs/): the year-end report of an area with more HTX and
+# THT than REPORT_JOB_THRESHOLD, and an import of more rows than
+# IMPORT_JOB_THRESHOLD, run in a thread of the web process with their
+# progress on a page, instead of inside the request (gunicorn's timeout).
+REPORT_JOB_THRESHOLD = env_int("REPORT_JOB_THRESHOLD", 20_000)
+IMPORT_JOB_THRESHOLD = env_int("IMPORT_JOB_THRESHOLD", 5_000)
+# Their progress files and results (removed after a day).
+JOBS_DIR = Path(env_str("JOBS_DIR", str(BASE_DIR / "var" / "jobs")))
+# Tests run a job at once, in the request's thread.
+JOBS_RUN_INLINE = False

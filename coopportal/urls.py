@@ -25,5 +25,6 @@ urlpatterns = [
     path("support/", include("support.urls")),
     path("", include("planning.urls")),
     path("", include("reports.urls")),
+    path("", include("jobs.urls")),
     path("admin/", admin.site.urls),
 ]

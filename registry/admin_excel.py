@@ -11,7 +11,10 @@ portal's guarantees added at its extension points:
   the rejected rows as a workbook with an error column;
 - a confirm is accepted only from the session that uploaded the file, and
   re-checks the file: if the registry changed meanwhile, nothing is written;
-- the template to fill in and the export action write the import format.
+- the template to fill in and the export action write the import format;
+- a file of more than IMPORT_JOB_THRESHOLD rows is checked, then written,
+  by background jobs (registry.import_jobs) whose page shows the progress
+  and ends on the same preview and message.
 """
 
 import secrets
@@ -24,6 +27,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -33,12 +37,17 @@ from import_export.forms import ImportForm
 from import_export.tmp_storages import TempFolderStorage
 
 from coopportal.lib.xlsx import xlsx_response
+from jobs.models import Job
+from jobs.runner import REFRESH_SECONDS, job_data, refreshed, start
+from jobs.views import owned_job
+from registry import import_jobs
 from registry.excel.exporter import write_registry, write_rejected, write_template
 from registry.excel.formats import FileRejected, GuardedSpreadsheet, check_size
 
 PREVIEW_ROWS = 100
 SESSION_KEY = "registry_uploads"
 UPLOAD_TTL_SECONDS = 24 * 3600
+JOBS_IN_SESSION = 20
 
 
 class UploadStorage(TempFolderStorage):
@@ -113,6 +122,7 @@ class SpreadsheetAdminMixin(ImportMixin):
         own = [
             path("import/template.xlsx", wrap(self.template_view), name=f"{prefix}_template"),
             path("import/<str:token>/rejected.xlsx", wrap(self.rejected_view), name=f"{prefix}_rejected"),
+            path("import/job/<int:pk>/", wrap(self.import_job_view), name=f"{prefix}_import_job"),
         ]
         return own + super().get_urls()
 
@@ -131,9 +141,9 @@ class SpreadsheetAdminMixin(ImportMixin):
         return {"scope": scope_for(request.user)}
 
     # -- uploads belong to the session that made them --------------------------
-    def _remember(self, request, token, name):
+    def _remember(self, request, token, name, large=False):
         uploads = request.session.get(SESSION_KEY, {})
-        uploads[token] = {"kind": self.spreadsheet_kind, "name": name}
+        uploads[token] = {"kind": self.spreadsheet_kind, "name": name, "large": large}
         request.session[SESSION_KEY] = uploads
 
     def _upload(self, request, token):
@@ -161,6 +171,14 @@ class SpreadsheetAdminMixin(ImportMixin):
             form.add_error("import_file", _("The file is damaged or not a spreadsheet, and cannot be read."))
 
     def import_action(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_import_form(request)
+            if form.is_valid():
+                upload = form.cleaned_data["import_file"]
+                data = b"".join(upload.chunks())
+                if import_jobs.estimated_rows(data) > settings.IMPORT_JOB_THRESHOLD:
+                    return self._start_import_job(request, import_jobs.CHECK, data, upload.name)
+                upload.seek(0)
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
         if context is None:
@@ -178,6 +196,7 @@ class SpreadsheetAdminMixin(ImportMixin):
             context.update(
                 {
                     "plan": plan,
+                    "counts": {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged},
                     "token": token,
                     "filename": upload.name,
                     "preview": preview(plan, PREVIEW_ROWS),
@@ -193,7 +212,11 @@ class SpreadsheetAdminMixin(ImportMixin):
         if not self.has_import_permission(request):
             raise PermissionDenied
         token = Path(request.POST.get("import_file_name", "")).name
-        self._upload(request, token)  # 404 unless this session uploaded it
+        meta, storage, data = self._upload(request, token)  # 404 unless this session uploaded it
+        if meta.get("large"):
+            # A confirm is accepted once: the write job owns the file now.
+            self._forget(request, token)
+            return self._start_import_job(request, import_jobs.WRITE, data, meta["name"], path=storage)
         try:
             response = super().process_import(request, **kwargs)
         except IntegrityError:
@@ -201,6 +224,94 @@ class SpreadsheetAdminMixin(ImportMixin):
             return self._refuse(request)
         self._forget(request, token)
         return response
+
+    # -- large files: background jobs ------------------------------------------
+    def _url(self, name, *args):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{name}", args=args)
+
+    def _start_import_job(self, request, kind, data, filename, path=None):
+        """Keep the upload (unless the confirm's is kept already) and start
+        the job that checks it (CHECK) or writes it (WRITE)."""
+        if path is None:
+            storage = self.get_tmp_storage_class()(read_mode="rb", **self.get_tmp_storage_class_kwargs())
+            storage.save(data)
+            self._remember(request, storage.name, filename, large=True)
+            path = storage
+        params = {
+            "kind": self.spreadsheet_kind,
+            "path": Path(path.get_full_path()),
+            "filename": filename,
+            "scope": self.get_import_resource_kwargs(request)["scope"],
+            "user_id": request.user.pk,
+        }
+        if kind == import_jobs.CHECK:
+            title = _("Checking %(name)s") % {"name": filename}
+            work, params["preview_rows"] = import_jobs.check_file, PREVIEW_ROWS
+        else:
+            title = _("Importing %(name)s") % {"name": filename}
+            work = import_jobs.write_file
+        job = start(
+            request.user, f"{kind}.{self.spreadsheet_kind}", title, work, again_url=self._url("import"), **params
+        )
+        if kind == import_jobs.CHECK:
+            self._remember_job(request, job, Path(path.get_full_path()).name, filename)
+        return HttpResponseRedirect(self._url("import_job", job.pk))
+
+    def _remember_job(self, request, job, token, filename):
+        jobs = request.session.get(SESSION_KEY + "_jobs", {})
+        jobs[str(job.pk)] = {"token": token, "name": filename}
+        # The latest few are enough: a preview older than a day has no upload left.
+        request.session[SESSION_KEY + "_jobs"] = dict(list(jobs.items())[-JOBS_IN_SESSION:])
+
+    def import_job_view(self, request, pk):
+        """A large import's job: its progress while it runs; then, for the
+        check, the usual preview (or every error), for the write, the usual
+        message on the list; a failure with the way back to the upload."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        job = refreshed(owned_job(request, pk))
+        if not job.kind.endswith(f".{self.spreadsheet_kind}"):
+            raise Http404
+        context = {
+            **self.admin_site.each_context(request),
+            "title": job.title,
+            "opts": self.model._meta,
+            "job": job,
+            "refresh_seconds": REFRESH_SECONDS,
+        }
+        if job.status == Job.Status.DONE and job.kind.startswith(import_jobs.WRITE):
+            messages.success(request, job.message)
+            return HttpResponseRedirect(self._url("changelist"))
+        if job.status == Job.Status.DONE:
+            return self._job_preview(request, job, context)
+        return TemplateResponse(request, "admin/registry/import_job.html", context)
+
+    def _job_preview(self, request, job, context):
+        """The preview page of a checked large file, from the job's result."""
+        summary = job_data(job)
+        upload = request.session.get(SESSION_KEY + "_jobs", {}).get(str(job.pk))
+        if summary is None or upload is None:
+            raise Http404(_("This upload has expired; upload the file again."))
+        token, filename = upload["token"], upload["name"]
+        plan = {"ok": summary["ok"], "errors": summary["errors"]}
+        context.update(
+            {
+                "title": _("Import"),
+                "plan": plan,
+                "counts": summary["counts"],
+                "token": token,
+                "filename": filename,
+                "preview": summary["preview"],
+                "preview_limit": PREVIEW_ROWS,
+                "rejected_url": reverse("jobs:download", args=[job.pk]),
+                "form": self.create_import_form(request),
+                "template_url": self._url("template"),
+            }
+        )
+        if summary["ok"] and token in request.session.get(SESSION_KEY, {}):
+            initial = {"import_file_name": token, "original_file_name": filename, "format": "0", "resource": ""}
+            context["confirm_form"] = self.get_confirm_form_class(request)(initial=initial)
+        return TemplateResponse(request, [self.import_template_name], context)
 
     def process_result(self, result, request):
         plan = getattr(result, "plan", None)

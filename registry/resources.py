@@ -50,6 +50,26 @@ class ImportResult(Result):
     plan = None
 
 
+class ReportingRows(list):
+    """The rows of a file, telling ``progress("check", done, total)`` every
+    EVERY rows as the check goes through them. The check makes a few quick
+    passes (keys, lookups) and one slow one, row by row; a page that looks
+    every second or two sees the slow one."""
+
+    EVERY = 250
+
+    def __init__(self, rows, progress):
+        super().__init__(rows)
+        self.progress = progress
+
+    def __iter__(self):
+        total = len(self)
+        for done, row in enumerate(super().__iter__(), start=1):
+            if not done % self.EVERY or done == total:
+                self.progress("check", done, total)
+            yield row
+
+
 class RegistryResource(resources.ModelResource):
     sheet = None  # a registry.excel.columns.Sheet
 
@@ -79,16 +99,22 @@ class RegistryResource(resources.ModelResource):
         collect_failed_rows=False,
         rollback_on_validation_errors=False,
         user=None,
+        progress=None,
         **kwargs,
     ):
         """Validate every row at once, then, unless ``dry_run`` or any row
         failed, write them all in one transaction. Always all or nothing:
-        ``rollback_on_validation_errors`` is how this resource works."""
+        ``rollback_on_validation_errors`` is how this resource works.
+        ``progress(stage, done, total)``, if given, hears how far it is
+        (a background import shows it): "check" with the rows checked,
+        then "write" and "history"."""
         header_row = getattr(dataset, "header_row", 1)
         rows = getattr(dataset, "table_rows", None)  # as the guarded format read them, with row numbers
         if rows is None:
             first = header_row + 1
             rows = [(number, list(cells)) for number, cells in enumerate(dataset, start=first)]
+        if progress is not None:
+            rows = ReportingRows(rows, progress)
         plan = plan_import(self.sheet, list(dataset.headers), rows, self.scope_for(user), header_row)
         result = self.get_result_class()()
         result.plan = plan
@@ -104,8 +130,12 @@ class RegistryResource(resources.ModelResource):
         # An IntegrityError here means another import wrote the same codes (or
         # names) between the checks and the write: nothing of this one is kept.
         with transaction.atomic():
+            if progress is not None:
+                progress("write", 0, 0)
             self.before_import(dataset, **kwargs)
             status_rows = write_records(plan)
+            if progress is not None:
+                progress("history", 0, 0)
             self.after_import(dataset, result, user=user, status_rows=status_rows, **kwargs)
         return result
 

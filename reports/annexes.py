@@ -136,13 +136,22 @@ AWARD_COLUMNS = [
 ]
 
 
-def award_rows(year, scope):
-    """The year's awards, through the awards app's own report queryset."""
+def _award_lines(year, scope):
     from awards.models import AwardLine
 
     lines = AwardLine.objects.for_report(year)
     if scope.province:
         lines = lines.filter(decision__province_id=scope.province)
+    return lines
+
+
+def award_count(year, scope):
+    return _award_lines(year, scope).count()
+
+
+def award_rows(year, scope):
+    """The year's awards, through the awards app's own report queryset."""
+    lines = _award_lines(year, scope)
     for line in lines.iterator(chunk_size=2000):
         person = line.person
         where = ", ".join(p for p in (person.job_title, person.unit) if p) if person else ""

@@ -13,7 +13,8 @@ from django.utils.functional import Promise
 
 from coopportal.lib.scope import Scope
 from places.models import Province
-from reports.annexes import AWARD_COLUMNS, HEADER_ROW, Column, award_rows, record_annexes, write_table
+from planning.measures import MEASURES
+from reports.annexes import AWARD_COLUMNS, HEADER_ROW, Column, award_count, award_rows, record_annexes, write_table
 from reports.figures import SECTIONS, plan_area_scope, plan_lines
 from reports.models import ReportSettings
 from reports.sheets import Formats, fit_row, merged, new_workbook, print_setup, write_value
@@ -182,30 +183,70 @@ def write_notes_sheet(workbook, formats, context, lines):
     return sheet
 
 
-def write_year_report(year, stream, made_on=None, scope=None):
+class RowCounter:
+    """Tells ``progress(sheet, rows written, rows to write)`` how far the
+    annexes are, every CHUNK rows (a background job shows it)."""
+
+    CHUNK = 1000
+
+    def __init__(self, progress, total):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def sheet(self, name, rows=()):
+        self.progress(name, self.done, self.total)
+        for row in rows:
+            self.done += 1
+            if not self.done % self.CHUNK:
+                self.progress(name, self.done, self.total)
+            yield row
+
+
+def rows_to_write(year, scope):
+    """The rows of the annexes that list records and awards: what a
+    progress bar counts (the Alliance's own sheets are short)."""
+    area = plan_area_scope(year, scope)
+    count = sum(MEASURES[annex.measure].records(year, area).count() for annex in record_annexes())
+    return count + award_count(year, scope)
+
+
+def write_year_report(year, stream, made_on=None, scope=None, progress=None):
     """Write the year-end report for ``year`` to ``stream`` (a path or a
     binary file), in Vietnamese whatever the user's language: it is an
-    official document."""
+    official document. ``progress(sheet, rows written, rows to write)``,
+    if given, hears how far it is."""
     made_on = made_on or timezone.localdate()
     scope = scope or Scope(province=settings.HOME_PROVINCE_CODE)
+    counter = RowCounter(progress, rows_to_write(year, scope)) if progress else None
+
+    def counted(sheet, rows):
+        return counter.sheet(sheet, rows) if counter else rows
+
     with translation.override("vi"):
         context = Context(year, scope, made_on)
         workbook = new_workbook(stream)
         workbook.set_properties({"title": f"Báo cáo kết quả thực hiện kế hoạch năm {year}", "author": "coopportal"})
         formats = Formats(workbook)
+        if counter:
+            counter.progress(PLAN_SHEET, 0, counter.total)
         lines = write_plan_sheet(workbook, formats, context)
         subtitle = f"(Kèm theo Báo cáo số …/{context.settings.document_code}; {context.area})"
         # The records behind the plan's figures, over the area the plan was set for.
         area = plan_area_scope(year, scope)
         for annex in record_annexes():
             title, columns = f"{annex.title} {year}", annex.columns_for(scope)
-            write_table(workbook, formats, annex.sheet, title, subtitle, columns, annex.rows(year, area), annex.noun)
+            rows = counted(annex.sheet, annex.rows(year, area))
+            write_table(workbook, formats, annex.sheet, title, subtitle, columns, rows, annex.noun)
         for sheet, title, columns, rows, noun in alliance_work_annexes(year, scope):
+            if counter:
+                counter.progress(sheet, counter.done, counter.total)
             write_table(workbook, formats, sheet, title, subtitle, columns, rows, noun)
         write_table(
             workbook, formats, "Khen thưởng", f"DANH SÁCH KHEN THƯỞNG NĂM {year}", subtitle, AWARD_COLUMNS,
-            award_rows(year, scope), "lượt", empty=f"Năm {year} không có khen thưởng nào được ghi nhận.",
+            counted("Khen thưởng", award_rows(year, scope)), "lượt",
+            empty=f"Năm {year} không có khen thưởng nào được ghi nhận.",
         )  # fmt: skip
+        if counter:
+            counter.progress("Ghi chú", counter.done, counter.total)
         write_notes_sheet(workbook, formats, context, lines)
         workbook.close()
 

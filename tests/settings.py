@@ -22,3 +22,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Figures are cached per registry version in production; the tests measure
 # the uncached work (and tests/test_figures_cache.py the cache itself).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# Background jobs run at once, in the test's thread and transaction
+# (tests/test_jobs.py runs one in a thread of its own as well).
+JOBS_RUN_INLINE = True
+JOBS_DIR = BASE_DIR / "var" / "test-jobs"  # noqa: F405

@@ -11,7 +11,7 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent
 
 # Bottom first; the same order as INSTALLED_APPS.
-LAYERS = ["places", "accounts", "portal", "registry", "awards", "planning", "reports"]
+LAYERS = ["places", "accounts", "portal", "jobs", "registry", "awards", "planning", "reports"]
 # The project package: its helpers (lib/, formats/) import no app at all;
 # the rest of it (settings, urls, middleware, views) no domain app.
 LIBRARY = ("coopportal/lib/", "coopportal/formats/")

@@ -243,7 +243,26 @@ def check_support_records(client):
     assert not borrowers & _sheet_texts(client.get("/support/2021/fund_loans_disbursed/?format=xlsx").content)
 
 
+def _lao_cai_job():
+    from django.contrib.auth import get_user_model
+
+    from jobs.models import Job
+
+    owner = get_user_model().objects.get(username="nguoi-laocai")
+    return Job.objects.create(owner=owner, kind="test", title="Báo cáo của Lào Cai", status=Job.Status.DONE)
+
+
+def check_job(client):
+    assert client.get(f"/jobs/{_lao_cai_job().pk}/").status_code == 404
+
+
+def check_job_download(client):
+    assert client.get(f"/jobs/{_lao_cai_job().pk}/download/").status_code == 404
+
+
 LISTS = {
+    "jobs:detail": check_job,
+    "jobs:download": check_job_download,
     "registry:search": check_search,
     "registry:cooperative_detail": check_cooperative,
     "awards:year": check_award_year,
