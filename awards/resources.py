@@ -27,11 +27,11 @@ from awards.models import AwardLine, AwardStatus, Collective, CollectiveKind, De
 from awards.models.recipients import _tidy as tidy
 from coopportal.lib.scope import EVERYWHERE
 from coopportal.lib.text import fold
-from registry.excel.formats import KNOWN_HEADERS, remember_headers
+from registry.excel.formats import remember_headers
 from registry.excel.values import CellError, parse_text, shorten
 from registry.excel.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget
 from registry.models import Cooperative
-from registry.resources import ScopedResource, SimpleMeta
+from registry.resources import ExportOnlyField, ScopedResource, SimpleMeta
 
 
 class TitleWidget(TextWidget):
@@ -118,7 +118,8 @@ class AwardLineResource(ScopedResource):
     override_note = fields.Field(
         attribute="override_note", column_name="Lý do ghi số tiền theo quyết định", widget=TextWidget()
     )
-    status = fields.Field(attribute="status", column_name="Tình trạng", widget=ChoiceWidget(AwardStatus), readonly=True)
+    # Written for the reader; a line's status changes by its decision, not by a file.
+    status = ExportOnlyField(attribute="status", column_name="Tình trạng", widget=ChoiceWidget(AwardStatus))
 
     class Meta(SimpleMeta):
         model = AwardLine
@@ -143,6 +144,8 @@ class AwardLineResource(ScopedResource):
         ]
         export_order = fields
 
+    english_headers = ENGLISH
+
     # Compared to tell an unchanged row (nothing saved, no history).
     COMPARED = ["decision_id", "title_id", "person_id", "collective_id", "reason", "override_amount", "override_note"]
 
@@ -156,12 +159,6 @@ class AwardLineResource(ScopedResource):
         return super().export(queryset=queryset, **kwargs)
 
     # -- the import's state --------------------------------------------------
-    def import_data(self, dataset, *args, **kwargs):
-        # English headers read as their Vietnamese columns.
-        vietnamese = {fold(ENGLISH[name]): field.column_name for name, field in self.fields.items()}
-        dataset.headers = [vietnamese.get(fold(h), h) if isinstance(h, str) else h for h in dataset.headers]
-        return super().import_data(dataset, *args, **kwargs)
-
     def before_import(self, dataset, scope=EVERYWHERE, **kwargs):
         self.import_scope = scope
         self.row_numbers = getattr(dataset, "row_numbers", None)
@@ -420,4 +417,3 @@ class AwardLineResource(ScopedResource):
 
 
 remember_headers(AwardLineResource)
-KNOWN_HEADERS.update(fold(name) for name in ENGLISH.values())

@@ -1,6 +1,7 @@
 """django-import-export resources of the plan: yearly targets and manual
 actuals, with the registry's widgets (Vietnamese numbers and dates) and
-its all-or-nothing, area-bound import (registry.resources.ScopedResource)."""
+its all-or-nothing, area-bound import (registry.resources.ScopedResource).
+English headers are accepted too."""
 
 from import_export import fields
 
@@ -17,6 +18,15 @@ def _province_in_area(province, scope):
 
 def _commune_in_area(commune, scope):
     return scope.allows(commune)
+
+
+# The English headers of the columns every plan sheet has.
+PLACE_YEAR_ENGLISH = {
+    "indicator": "Indicator code",
+    "year": "Year",
+    "province": "Province code",
+    "commune": "Commune code",
+}
 
 
 class PlaceYearResource(ScopedResource):
@@ -43,6 +53,8 @@ class TargetResource(PlaceYearResource):
         fields = ["indicator", "year", "province", "commune", "value", "source_document"]
         export_order = fields
 
+    english_headers = {**PLACE_YEAR_ENGLISH, "value": "Target", "source_document": "Assigning document"}
+
 
 class ManualActualResource(PlaceYearResource):
     value = fields.Field(attribute="value", column_name="Kết quả", widget=DecimalWidget())
@@ -54,6 +66,8 @@ class ManualActualResource(PlaceYearResource):
         import_id_fields = ["indicator", "year", "province", "commune"]
         fields = ["indicator", "year", "province", "commune", "value", "as_of", "note"]
         export_order = fields
+
+    english_headers = {**PLACE_YEAR_ENGLISH, "value": "Result", "as_of": "As of", "note": "Note or evidence"}
 
     def before_save_instance(self, instance, row, user=None, **kwargs):
         # As the admin form does: a new figure records who typed it in.

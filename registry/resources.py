@@ -21,6 +21,7 @@ from import_export import fields, resources
 from import_export.results import Result, RowResult
 
 from coopportal.lib.scope import EVERYWHERE
+from coopportal.lib.text import fold
 from registry.excel.columns import COOPERATIVES, GROUPS
 from registry.excel.formats import remember_headers
 from registry.excel.importer import plan_import, record_history, write_records
@@ -235,6 +236,15 @@ class PreviewDiff(resources.Diff):
         self.right = [shown(field.export(instance)) for field in resource.get_import_fields()]
 
 
+class ExportOnlyField(fields.Field):
+    """A column the export writes for people to read (a name beside its
+    code, a status) and an import never reads: not listed among the
+    columns of the import page, nor in its preview."""
+
+    def __init__(self, **kwargs):
+        super().__init__(readonly=True, **kwargs)
+
+
 class ScopedResource(resources.ModelResource):
     """A resource for the simpler sheets (yearly reports, OCOP products,
     value-chain models, plan targets and actuals…): the library's row-by-row
@@ -242,11 +252,28 @@ class ScopedResource(resources.ModelResource):
     every row checked and every error reported, all or nothing
     (``rollback_on_validation_errors``), unchanged rows skipped; saves go
     through the models, so their history and the data version follow. The
-    importing user's area reaches the widgets as ``scope``."""
+    importing user's area reaches the widgets as ``scope``.
+
+    ``english_headers`` ({field name: header}) are accepted in place of the
+    Vietnamese headers; ``remember_headers`` knows them too, so that the
+    header row of an English file is found below its title rows."""
+
+    english_headers = {}
 
     def __init__(self, scope=None, **kwargs):
         super().__init__(**kwargs)
         self.scope = scope
+
+    def get_import_fields(self):
+        return [field for field in super().get_import_fields() if not isinstance(field, ExportOnlyField)]
+
+    def before_import(self, dataset, **kwargs):
+        # English headers read as their Vietnamese columns, before the
+        # library looks for its key columns.
+        if self.english_headers:
+            vietnamese = {fold(header): self.fields[name].column_name for name, header in self.english_headers.items()}
+            dataset.headers = [vietnamese.get(fold(h), h) if isinstance(h, str) else h for h in dataset.headers]
+        super().before_import(dataset, **kwargs)
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         kwargs.setdefault("rollback_on_validation_errors", True)

@@ -28,17 +28,6 @@ from support.resources import LoanResource, TrainingParticipantResource
 ORGANISATION_FIELDS = ["cooperative", "group", "organisation_name", "commune"]
 
 
-class ScopedImportExportMixin(SimpleSpreadsheetAdminMixin):
-    """Spreadsheet import (upload → preview → confirm) and the export action,
-    as for the registry's simpler sheets: the guarded format, import only for
-    those who may add and change, the export of the admin's own scoped list.
-    The support resources check each row against the ``user``'s scope and
-    refuse the import as a whole when a row would land outside it."""
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}
-
-
 class MembershipFeeInline(ScopedInlineMixin, admin.TabularInline):
     model = MembershipFee
     extra = 1
@@ -71,7 +60,7 @@ class RepaymentInline(ScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Loan)
-class LoanAdmin(ScopedAdminMixin, ScopedImportExportMixin, SimpleHistoryAdmin):
+class LoanAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [LoanResource]
     list_display = ["decision_number", "decision_date", "borrower", "amount", "interest_rate", "term_months"]
     list_filter = [year_filter("decision_date", _("year decided"))]
@@ -116,7 +105,7 @@ class TrainingClassAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(TrainingParticipant)
-class TrainingParticipantAdmin(ScopedAdminMixin, ScopedImportExportMixin, SimpleHistoryAdmin):
+class TrainingParticipantAdmin(ScopedAdminMixin, SimpleSpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [TrainingParticipantResource]
     list_display = ["full_name", "role", "organisation", "training_class", "attended", "completed"]
     list_filter = ["role", "completed"]

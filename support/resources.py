@@ -1,91 +1,85 @@
-"""Excel in and out for loans and training participants, through
-django-import-export resources with the Vietnamese headers of the forms
-officers keep. Numbers go out as "500.000.000" and dates as dd/mm/yyyy, and
-come back the same way. A row outside the user's scope, or pointing at a
-record outside it, is an error of the row; the import is then refused whole."""
+"""Excel in and out for loans and training participants, on the registry's
+ScopedResource and widgets, like every other sheet staff fill: the headers
+of the forms officers keep (English accepted), numbers and dates written as
+typed cells and read however people type them ("300.000.000", 300000000,
+"15/03/2021", an Excel serial), every error of every row at once with its
+row and column, the file refused whole if any row fails.
 
-from django.conf import settings
+The importing user's area comes as ``scope`` (the admin passes it): a
+cooperative, group, class or commune outside it is an error of its cell,
+as is an id naming a record outside it."""
+
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields
 
-from accounts.scoping import restrict, scope_for
+from coopportal.lib.scope import EVERYWHERE
 from places.models import Commune
 from registry.excel.formats import remember_headers
+from registry.excel.widgets import (
+    ChoiceWidget,
+    DateWidget,
+    DecimalWidget,
+    IntegerWidget,
+    RecordWidget,
+    TextWidget,
+    YesNoWidget,
+)
 from registry.models import Cooperative, CooperativeGroup
+from registry.resources import ExportOnlyField, ScopedResource, SimpleMeta, cooperative_in_area
 from support.models import Loan, ParticipantRole, TrainingClass, TrainingParticipant
 
-DATE = widgets.DateWidget(format="%d/%m/%Y")
-TEXT = widgets.CharWidget(allow_blank=True)  # an empty cell is "", not NULL
+
+def commune_in_area(commune, scope):
+    return scope.allows(commune)
 
 
-class ChoiceLabelWidget(widgets.Widget):
-    """A choice written as its label in the portal's language ("Quản lý"),
-    whatever the user's, read back from the label or the stored value."""
-
-    def __init__(self, choices, **kwargs):
-        super().__init__(**kwargs)
-        self.choices = choices
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
-        with translation.override(settings.LANGUAGE_CODE):
-            for member in self.choices:
-                if text.casefold() in {str(member.label).casefold(), member.value}:
-                    return member.value
-        raise ValueError(_("Unknown value “%(value)s”.") % {"value": text})
-
-    def render(self, value, obj=None, **kwargs):
-        with translation.override(settings.LANGUAGE_CODE):
-            return str(self.choices(value).label) if value else ""
+def held_in_area(record, scope):
+    """A group or a class, by the commune it belongs to or is held in."""
+    return scope.allows(record.commune)
 
 
-class ScopedResource(resources.ModelResource):
-    """Rows limited to the user's scope (``user`` given by the admin)."""
+class SupportResource(ScopedResource):
+    """Records found by their id, within the importing user's area:
+    ``scope_path`` leads from the record to its commune (Scope.q)."""
 
-    def __init__(self, user=None, **kwargs):
-        super().__init__(**kwargs)
-        self.user = user
+    scope_path = ""
+
+    def before_import(self, dataset, scope=EVERYWHERE, **kwargs):
+        self.import_scope = scope
+        super().before_import(dataset, scope=scope, **kwargs)
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        return restrict(queryset, self.user) if self.user is not None else queryset
+        scope = getattr(self, "import_scope", None) or self.scope or EVERYWHERE
+        return super().get_queryset().filter(scope.q(self.scope_path))
 
-    def commune_of(self, instance):  # pragma: no cover - each resource defines it
-        raise NotImplementedError
-
-    def before_save_instance(self, instance, row, **kwargs):
-        model = type(instance)
-        if instance._state.adding and instance.pk is not None and model.objects.filter(pk=instance.pk).exists():
-            # Its id names a record outside the user's scope (or it would have been loaded).
-            raise ValidationError(_("No record with this id is within your scope."))
-        if self.user is not None:
-            commune = self.commune_of(instance)
-            if commune is None or not scope_for(self.user).allows(commune):
-                raise ValidationError(_("This row is outside your scope."))
-        super().before_save_instance(instance, row, **kwargs)
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if instance._state.adding and instance.pk is not None and "id" not in errors:
+            # Not loaded, yet it exists: its id names a record outside the
+            # user's area, which this row must not overwrite.
+            if type(instance)._default_manager.filter(pk=instance.pk).exists():
+                errors["id"] = ValidationError(_("No record with this id is within your scope."))
+        super().validate_instance(instance, errors, validate_unique)
 
 
-class LoanResource(ScopedResource):
-    id = fields.Field(attribute="id", column_name="Mã khoản vay", widget=widgets.IntegerWidget())
+class LoanResource(SupportResource):
+    id = fields.Field(attribute="id", column_name="Mã khoản vay", widget=IntegerWidget(minimum=1))
     borrower = fields.Field(
         attribute="borrower",
         column_name="Mã số HTX vay",
-        widget=widgets.ForeignKeyWidget(Cooperative, "registration_code"),
+        widget=RecordWidget(Cooperative, "registration_code", in_area=cooperative_in_area),
     )
-    borrower_name = fields.Field(attribute="borrower__name", column_name="Tên HTX vay", readonly=True)
-    purpose = fields.Field(attribute="purpose", column_name="Mục đích vay", widget=TEXT)
-    amount = fields.Field(attribute="amount", column_name="Số tiền vay (đồng)", widget=widgets.IntegerWidget())
-    interest_rate = fields.Field(
-        attribute="interest_rate", column_name="Lãi suất (%/năm)", widget=widgets.DecimalWidget()
-    )
-    term_months = fields.Field(attribute="term_months", column_name="Thời hạn (tháng)", widget=widgets.IntegerWidget())
-    decision_number = fields.Field(attribute="decision_number", column_name="Số quyết định", widget=TEXT)
-    decision_date = fields.Field(attribute="decision_date", column_name="Ngày quyết định", widget=DATE)
-    note = fields.Field(attribute="note", column_name="Ghi chú", widget=TEXT)
+    borrower_name = ExportOnlyField(attribute="borrower__name", column_name="Tên HTX vay", widget=TextWidget())
+    purpose = fields.Field(attribute="purpose", column_name="Mục đích vay", widget=TextWidget())
+    amount = fields.Field(attribute="amount", column_name="Số tiền vay (đồng)", widget=IntegerWidget())
+    interest_rate = fields.Field(attribute="interest_rate", column_name="Lãi suất (%/năm)", widget=DecimalWidget())
+    term_months = fields.Field(attribute="term_months", column_name="Thời hạn (tháng)", widget=IntegerWidget())
+    decision_number = fields.Field(attribute="decision_number", column_name="Số quyết định", widget=TextWidget())
+    decision_date = fields.Field(attribute="decision_date", column_name="Ngày quyết định", widget=DateWidget())
+    note = fields.Field(attribute="note", column_name="Ghi chú", widget=TextWidget())
 
-    class Meta:
+    class Meta(SimpleMeta):
         model = Loan
         fields = [
             "id",
@@ -99,34 +93,52 @@ class LoanResource(ScopedResource):
             "decision_date",
             "note",
         ]
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = False
+        export_order = fields
 
-    def commune_of(self, instance):
-        return instance.borrower.commune if instance.borrower_id else None
+    scope_path = "borrower__"
+    english_headers = {
+        "id": "Loan id",
+        "borrower": "Borrower registration code",
+        "borrower_name": "Borrower",
+        "purpose": "Purpose",
+        "amount": "Amount lent (VND)",
+        "interest_rate": "Interest rate (%/year)",
+        "term_months": "Term (months)",
+        "decision_number": "Decision number",
+        "decision_date": "Decision date",
+        "note": "Note",
+    }
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("borrower")
 
 
-class TrainingParticipantResource(ScopedResource):
-    id = fields.Field(attribute="id", column_name="Mã học viên", widget=widgets.IntegerWidget())
+class TrainingParticipantResource(SupportResource):
+    id = fields.Field(attribute="id", column_name="Mã học viên", widget=IntegerWidget(minimum=1))
     training_class = fields.Field(
-        attribute="training_class", column_name="Mã lớp", widget=widgets.ForeignKeyWidget(TrainingClass)
+        attribute="training_class",
+        column_name="Mã lớp",
+        widget=RecordWidget(TrainingClass, "pk", in_area=held_in_area),
     )
-    class_topic = fields.Field(attribute="training_class__topic", column_name="Chủ đề lớp", readonly=True)
-    full_name = fields.Field(attribute="full_name", column_name="Họ và tên", widget=TEXT)
-    role = fields.Field(attribute="role", column_name="Vai trò", widget=ChoiceLabelWidget(ParticipantRole))
+    class_topic = ExportOnlyField(attribute="training_class__topic", column_name="Chủ đề lớp", widget=TextWidget())
+    full_name = fields.Field(attribute="full_name", column_name="Họ và tên", widget=TextWidget())
+    role = fields.Field(attribute="role", column_name="Vai trò", widget=ChoiceWidget(ParticipantRole))
     cooperative = fields.Field(
         attribute="cooperative",
         column_name="Mã số HTX",
-        widget=widgets.ForeignKeyWidget(Cooperative, "registration_code"),
+        widget=RecordWidget(Cooperative, "registration_code", in_area=cooperative_in_area),
     )
-    group = fields.Field(attribute="group", column_name="Mã THT", widget=widgets.ForeignKeyWidget(CooperativeGroup))
-    organisation_name = fields.Field(attribute="organisation_name", column_name="Tổ chức khác", widget=TEXT)
-    commune = fields.Field(attribute="commune", column_name="Mã xã", widget=widgets.ForeignKeyWidget(Commune))
-    attended = fields.Field(attribute="attended", column_name="Có tham dự", widget=widgets.BooleanWidget())
-    completed = fields.Field(attribute="completed", column_name="Hoàn thành", widget=widgets.BooleanWidget())
+    group = fields.Field(
+        attribute="group", column_name="Mã THT", widget=RecordWidget(CooperativeGroup, "pk", in_area=held_in_area)
+    )
+    organisation_name = fields.Field(attribute="organisation_name", column_name="Tổ chức khác", widget=TextWidget())
+    commune = fields.Field(
+        attribute="commune", column_name="Mã xã", widget=RecordWidget(Commune, "code", in_area=commune_in_area)
+    )
+    attended = fields.Field(attribute="attended", column_name="Có tham dự", widget=YesNoWidget())
+    completed = fields.Field(attribute="completed", column_name="Hoàn thành", widget=YesNoWidget())
 
-    class Meta:
+    class Meta(SimpleMeta):
         model = TrainingParticipant
         fields = [
             "id",
@@ -141,16 +153,21 @@ class TrainingParticipantResource(ScopedResource):
             "attended",
             "completed",
         ]
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = False
+        export_order = fields
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance.fill_commune()
-        super().before_save_instance(instance, row, **kwargs)
-
-    def commune_of(self, instance):
-        return Commune.objects.filter(pk=instance.commune_id).first()
+    english_headers = {
+        "id": "Participant id",
+        "training_class": "Class id",
+        "class_topic": "Class topic",
+        "full_name": "Full name",
+        "role": "Role",
+        "cooperative": "Registration code",
+        "group": "Group id",
+        "organisation_name": "Other organisation",
+        "commune": "Commune code",
+        "attended": "Attended",
+        "completed": "Completed",
+    }
 
 
 remember_headers(LoanResource, TrainingParticipantResource)

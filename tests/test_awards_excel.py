@@ -227,3 +227,13 @@ def test_a_name_too_long_to_record_is_an_error_of_its_column(decision):
     errors = _errors(_import(rows))
     assert list(errors) == [(2, "Họ và tên")]
     assert not decision.lines.exists()
+
+
+def test_the_import_page_lists_only_the_columns_an_import_reads(admin_client):
+    response = admin_client.get("/admin/awards/awardline/import/")
+    assert response.status_code == 200
+    columns = response.context["fields_list"][0][1]
+    assert "Danh hiệu, hình thức khen thưởng" in columns and "Số quyết định" in columns
+    # The status is written for the reader; a file never sets it.
+    assert "Tình trạng" not in columns
+    assert "Tình trạng" not in response.content.decode()

@@ -2,6 +2,8 @@
 edited cell updates one record, a bad cell is reported with its row and
 nothing is written, and a record outside the user's area is refused."""
 
+from decimal import Decimal
+
 import pytest
 from django.utils import translation
 
@@ -90,3 +92,18 @@ def test_a_new_value_chain_model_is_created_with_its_history():
     assert result.totals["new"] == 1, result.invalid_rows[:1]
     created = ValueChainModel.objects.get(name="Chuỗi chè mới")
     assert created.history.count() == 1
+
+
+def test_english_headers_are_accepted_for_plan_targets():
+    exported = _export(TargetResource, Target, limit=1)
+    target = Target.objects.order_by("pk").first()
+    english = ["Indicator code", "Year", "Province code", "Commune code", "Target", "Assigning document"]
+    assert exported.headers == ["Mã chỉ tiêu", "Năm", "Mã tỉnh", "Mã xã", "Chỉ tiêu", "Văn bản giao"]
+    row = list(exported[0])
+    row[4] = "1.234,5"
+    data = xlsx_bytes([["PLAN TARGETS"], english, row])
+    result = TargetResource().import_data(GuardedXLSX().create_dataset(data))
+    assert not result.has_validation_errors(), result.invalid_rows[:1]
+    assert result.totals["update"] == 1
+    target.refresh_from_db()
+    assert target.value == Decimal("1234.5")

@@ -99,6 +99,7 @@ KNOWN_HEADERS = set()
 def remember_headers(*resource_classes):
     for resource_class in resource_classes:
         KNOWN_HEADERS.update(fold(field.column_name) for field in resource_class.fields.values())
+        KNOWN_HEADERS.update(fold(header) for header in getattr(resource_class, "english_headers", {}).values())
 
 
 def _folded(value):
