@@ -214,3 +214,18 @@ def test_the_admin_offers_export_to_leaders_and_import_only_to_data_entry(client
     # The columns an import reads: not the class topic written beside its id.
     columns = response.context["fields_list"][0][1]
     assert "Mã lớp" in columns and "Chủ đề lớp" not in columns
+
+
+def test_the_admin_export_action_writes_numbers_and_dates_as_typed_cells(client, make_user):
+    client.force_login(make_user("lanhdao-xuat", roles.LEADERSHIP))
+    loan = Loan.objects.get(decision_number="40/QĐ-QHT")
+    response = client.post(
+        "/admin/support/loan/",
+        {"action": "export_admin_action", "_selected_action": [loan.pk], "format": "0"},
+    )
+    assert response.status_code == 200
+    header, row = read_xlsx(response.content)
+    row = dict(zip(header, row, strict=True))
+    assert row["Số tiền vay (đồng)"] == loan.amount
+    assert row["Ngày quyết định"] == datetime.datetime.combine(loan.decision_date, datetime.time())
+    assert row["Số quyết định"] == "40/QĐ-QHT"
