@@ -16,6 +16,7 @@ from import_export import fields
 from coopportal.lib.scope import EVERYWHERE
 from places.models import Commune
 from registry.excel.formats import remember_headers
+from registry.excel.values import is_blank, parse_integer
 from registry.excel.widgets import (
     ChoiceWidget,
     DateWidget,
@@ -37,6 +38,19 @@ def commune_in_area(commune, scope):
 def held_in_area(record, scope):
     """A group or a class, by the commune it belongs to or is held in."""
     return scope.allows(record.commune)
+
+
+class IdRecordWidget(RecordWidget):
+    """A record by its id (a class, a group), within the area: a cell that
+    is no whole number says so, in the user's language."""
+
+    def __init__(self, model, in_area):
+        super().__init__(model, "pk", in_area=in_area)
+
+    def clean(self, value, row=None, **kwargs):
+        if not is_blank(value):
+            value = parse_integer(value, minimum=1)
+        return super().clean(value, row, **kwargs)
 
 
 class SupportResource(ScopedResource):
@@ -118,7 +132,7 @@ class TrainingParticipantResource(SupportResource):
     training_class = fields.Field(
         attribute="training_class",
         column_name="Mã lớp",
-        widget=RecordWidget(TrainingClass, "pk", in_area=held_in_area),
+        widget=IdRecordWidget(TrainingClass, in_area=held_in_area),
     )
     class_topic = ExportOnlyField(attribute="training_class__topic", column_name="Chủ đề lớp", widget=TextWidget())
     full_name = fields.Field(attribute="full_name", column_name="Họ và tên", widget=TextWidget())
@@ -129,7 +143,7 @@ class TrainingParticipantResource(SupportResource):
         widget=RecordWidget(Cooperative, "registration_code", in_area=cooperative_in_area),
     )
     group = fields.Field(
-        attribute="group", column_name="Mã THT", widget=RecordWidget(CooperativeGroup, "pk", in_area=held_in_area)
+        attribute="group", column_name="Mã THT", widget=IdRecordWidget(CooperativeGroup, in_area=held_in_area)
     )
     organisation_name = fields.Field(attribute="organisation_name", column_name="Tổ chức khác", widget=TextWidget())
     commune = fields.Field(

@@ -229,3 +229,14 @@ def test_the_admin_export_action_writes_numbers_and_dates_as_typed_cells(client,
     assert row["Số tiền vay (đồng)"] == loan.amount
     assert row["Ngày quyết định"] == datetime.datetime.combine(loan.decision_date, datetime.time())
     assert row["Số quyết định"] == "40/QĐ-QHT"
+
+
+def test_a_class_id_that_is_no_number_is_said_in_vietnamese():
+    rows = [
+        ["Mã lớp", "Họ và tên", "Vai trò", "Mã THT", "Có tham dự", "Hoàn thành"],
+        ["lớp 3", "Lò Văn Sáng", "Thành viên", "12a", "Có", "Không"],
+    ]
+    errors = _errors(_import(TrainingParticipantResource(scope=LAO_CAI), _read(xlsx_bytes(rows))))
+    assert {(2, "Mã lớp"), (2, "Mã THT")} <= set(errors)
+    assert "expected a number" not in str(errors)
+    assert not TrainingParticipant.objects.filter(full_name="Lò Văn Sáng").exists()
