@@ -70,10 +70,10 @@ class SupportResource(ScopedResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
         if instance._state.adding and instance.pk is not None and "id" not in errors:
-            # Not loaded, yet it exists: its id names a record outside the
-            # user's area, which this row must not overwrite.
-            if type(instance)._default_manager.filter(pk=instance.pk).exists():
-                errors["id"] = ValidationError(_("No record with this id is within your scope."))
+            # An id that loaded nothing names a record outside the user's
+            # area (which this row must not overwrite) or none at all (a
+            # new record is given its id by the database, never by a file).
+            errors["id"] = ValidationError(_("No record with this id is within your scope."))
         super().validate_instance(instance, errors, validate_unique)
 
 

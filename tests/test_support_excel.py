@@ -240,3 +240,12 @@ def test_a_class_id_that_is_no_number_is_said_in_vietnamese():
     assert {(2, "Mã lớp"), (2, "Mã THT")} <= set(errors)
     assert "expected a number" not in str(errors)
     assert not TrainingParticipant.objects.filter(full_name="Lò Văn Sáng").exists()
+
+
+def test_an_id_that_names_no_loan_is_refused():
+    coop = _lao_cai_cooperative()
+    header = ["Mã khoản vay", *LOAN_HEADER]
+    rows = [header, [987654, coop.registration_code, "Mua máy sấy chè", 300000000, "5,4", 36, "79/QĐ-QHT", 44270]]
+    errors = _errors(_import(LoanResource(scope=LAO_CAI), _read(xlsx_bytes(rows))))
+    assert list(errors) == [(2, "Mã khoản vay")]
+    assert not Loan.objects.filter(decision_number="79/QĐ-QHT").exists()
