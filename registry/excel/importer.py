@@ -377,17 +377,18 @@ def apply_plan(plan, user=None):
 
 def write_records(plan):
     """The bulk inserts and updates of a valid plan; returns the status rows
-    that record_history() writes. Call both in one transaction."""
+    that record_history() writes, as {note: [cooperative ids]}. Call both in
+    one transaction."""
     if not plan.ok:
         raise ValueError("an import with errors is never written")
     model = plan.sheet.model
     today = timezone.localdate()
+    now = timezone.now()
     reason = _("Spreadsheet import")
-    history = []
+    created, changed_status = [], []
     for batch in _chunks(plan.created, BATCH):
         model.objects.bulk_create(batch)
-        if model is Cooperative:
-            history += CooperativeStatusChange.entries(batch)
+        created += [record.pk for record in batch]
     for batch in _chunks(plan.updated, BATCH):
         records = []
         fields = {"search_text", "updated_at"}
@@ -396,22 +397,24 @@ def write_records(plan):
             if status_changed:
                 record.status_since = today
                 fields.add("status_since")
-                history += CooperativeStatusChange.entries([record], note=reason)
-            record.updated_at = timezone.now()
+                changed_status.append(record.pk)
+            record.updated_at = now
             records.append(record)
         model.objects.bulk_update(records, sorted(fields))
-    return history
+    if model is not Cooperative:
+        return {}
+    return {"": created, reason: changed_status}
 
 
-def record_history(plan, history, user=None):
+def record_history(plan, status_rows, user=None):
     """What the records' own save() would have written after a bulk write:
-    their dated status rows, a change-history row each (who, when, values,
-    copied inside the database) and the registry's data version."""
+    their dated status rows (``status_rows``, from write_records()), a
+    change-history row each (who, when, values) and the registry's data
+    version, all copied inside the database from the rows just written."""
     model = plan.sheet.model
     reason = _("Spreadsheet import")
-    for batch in _chunks(history, BATCH):
-        CooperativeStatusChange.objects.bulk_create(batch)
-    # Change history, as a form save would have written it, copied in the database.
+    for note, pks in status_rows.items():
+        CooperativeStatusChange.copy_from(pks, note=note)
     now = timezone.now()
     copy_to_history(model, [r.pk for r in plan.created], "+", user=user, reason=reason, date=now)
     copy_to_history(model, [r.pk for r, _f, _s in plan.updated], "~", user=user, reason=reason, date=now)
