@@ -2,7 +2,6 @@
 
 import unicodedata
 
-
 # Characters below this are remembered (Latin with Vietnamese, the
 # combining marks, Greek, Cyrillic, general punctuation).
 _KEPT = 0x3000
