@@ -9,6 +9,7 @@ a row with a known code but another registration date is refused, since it
 is either a typing error or a different cooperative taking a code.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -221,21 +222,22 @@ _COOP_FIELDS = [c.key for c in COOPERATIVES.columns if c.key not in {"commune_co
 
 def _plan_cooperatives(plan, positions, rows, resolver, scope):
     codes = set()
+    position = positions["registration_code"]
     for _number, cells in rows:
-        reader = RowReader(plan, positions, 0, cells)
-        codes.add(parse_text(reader.raw("registration_code")))
+        codes.add(parse_text(cells[position] if position < len(cells) else None))
     existing = {}
     for chunk in _chunks(codes, LOOKUP_CHUNK):
         found = Cooperative.objects.filter(registration_code__in=chunk).select_related("commune")
         existing.update({c.registration_code: c for c in found})
     seen = {}
+    given = [key for key in _COOP_FIELDS if key in positions]
     for number, cells in rows:
         reader = RowReader(plan, positions, number, cells)
         code = reader.value("registration_code")
         if code in existing and not scope.allows(existing[code].commune):
             reader.error("registration_code", _("This code belongs to a cooperative outside your area."))
             continue
-        values = {key: reader.value(key) for key in _COOP_FIELDS if reader.has(key)}
+        values = {key: reader.value(key) for key in given}
         commune = reader.commune(resolver)
         if code:
             if code in seen:
@@ -283,14 +285,21 @@ def _plan_cooperatives(plan, positions, rows, resolver, scope):
             plan.unchanged += 1
 
 
+@functools.cache
+def _excluded(model, given):
+    """The fields clean_fields() skips when a row gives ``given``: the same
+    few sets for every row of a file, so worked out once each."""
+    return frozenset(f.name for f in model._meta.concrete_fields if f.name not in given)
+
+
 def _validate(reader, record):
     """The model's own field validators and clean(), and its check
     constraints, without one query per row (uniqueness is checked above).
     Only the fields the file gives are validated: the others keep the
     record's (already valid) values or the model's defaults."""
     # Communes and cooperatives are looked up by the reader, not by a query per row.
-    given = {key for key in reader.positions if key not in reader.failed_keys} - {"commune", "upgraded_to"}
-    exclude = [f.name for f in record._meta.concrete_fields if f.name not in given]
+    given = frozenset(key for key in reader.positions if key not in reader.failed_keys) - {"commune", "upgraded_to"}
+    exclude = _excluded(type(record), given)
     errors = {}
     try:
         record.clean_fields(exclude=exclude)
