@@ -285,7 +285,7 @@ def _plan_cooperatives(plan, positions, rows, resolver, scope):
             plan.unchanged += 1
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def _excluded(model, given):
     """The fields clean_fields() skips when a row gives ``given``: the same
     few sets for every row of a file, so worked out once each."""
