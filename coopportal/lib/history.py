@@ -10,8 +10,10 @@ registry's dated status rows are copied the same way (``copy_rows``)."""
 from django.db import connection
 from django.utils import timezone
 
-# Ids per statement: below SQLite's bound-parameter limit.
+# Ids per statement: below SQLite's bound-parameter limit; a database
+# without such a limit (PostgreSQL) takes more per statement.
 CHUNK = 900
+UNBOUNDED_CHUNK = 5000
 
 
 def copy_rows(source, target, columns, pks, constants=None):
@@ -30,10 +32,11 @@ def copy_rows(source, target, columns, pks, constants=None):
     select = [column(source, name) for name in columns.values()] + ["%s"] * len(constants)
     values = [target._meta.get_field(name).get_db_prep_save(value, connection) for name, value in constants.items()]
     pks = list(pks)
+    size = CHUNK if connection.features.max_query_params else UNBOUNDED_CHUNK
     inserted = 0
     with connection.cursor() as cursor:
-        for start in range(0, len(pks), CHUNK):
-            chunk = pks[start : start + CHUNK]
+        for start in range(0, len(pks), size):
+            chunk = pks[start : start + size]
             cursor.execute(
                 f"INSERT INTO {quote(target._meta.db_table)} ({', '.join(into)}) "
                 f"SELECT {', '.join(select)} FROM {quote(source._meta.db_table)} "
