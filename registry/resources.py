@@ -140,10 +140,10 @@ class RegistryResource(resources.ModelResource):
             self.after_import(dataset, result, user=user, status_rows=status_rows, **kwargs)
         return result
 
-    def after_import(self, dataset, result, user=None, status_rows=(), **kwargs):
+    def after_import(self, dataset, result, user=None, status_rows=None, **kwargs):
         """Status rows, change history and the data-version bump, in the
         import's transaction."""
-        record_history(result.plan, status_rows, user)
+        record_history(result.plan, status_rows or {}, user)
 
     def _report_errors(self, result, plan, rows):
         cells = dict(rows)

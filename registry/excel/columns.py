@@ -107,11 +107,16 @@ class Sheet:
             found[column.key] = position
         return found, unknown
 
+    @cached_property
+    def _by_key(self):
+        # The importer asks for a column per cell: a dict, not a scan.
+        return {c.key: c for c in self.columns}
+
     def column(self, key):
-        return next(c for c in self.columns if c.key == key)
+        return self._by_key[key]
 
     def has_column(self, key):
-        return any(c.key == key for c in self.columns)
+        return key in self._by_key
 
 
 COOPERATIVES = Sheet(

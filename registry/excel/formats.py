@@ -137,7 +137,9 @@ class Table:
     def finish(self):
         width = max([len(self.header)] + [len(cells) for _n, cells in self.rows])
         self.header += [None] * (width - len(self.header))
-        self.rows = [(number, cells + [None] * (width - len(cells))) for number, cells in self.rows]
+        for _number, cells in self.rows:
+            if len(cells) < width:  # the rows are this table's own lists: padded in place
+                cells.extend([None] * (width - len(cells)))
         return self
 
     def __iter__(self):  # header, rows = table

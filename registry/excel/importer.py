@@ -9,6 +9,7 @@ a row with a known code but another registration date is refused, since it
 is either a typing error or a different cooperative taking a code.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -221,21 +222,22 @@ _COOP_FIELDS = [c.key for c in COOPERATIVES.columns if c.key not in {"commune_co
 
 def _plan_cooperatives(plan, positions, rows, resolver, scope):
     codes = set()
+    position = positions["registration_code"]
     for _number, cells in rows:
-        reader = RowReader(plan, positions, 0, cells)
-        codes.add(parse_text(reader.raw("registration_code")))
+        codes.add(parse_text(cells[position] if position < len(cells) else None))
     existing = {}
     for chunk in _chunks(codes, LOOKUP_CHUNK):
         found = Cooperative.objects.filter(registration_code__in=chunk).select_related("commune")
         existing.update({c.registration_code: c for c in found})
     seen = {}
+    given = [key for key in _COOP_FIELDS if key in positions]
     for number, cells in rows:
         reader = RowReader(plan, positions, number, cells)
         code = reader.value("registration_code")
         if code in existing and not scope.allows(existing[code].commune):
             reader.error("registration_code", _("This code belongs to a cooperative outside your area."))
             continue
-        values = {key: reader.value(key) for key in _COOP_FIELDS if reader.has(key)}
+        values = {key: reader.value(key) for key in given}
         commune = reader.commune(resolver)
         if code:
             if code in seen:
@@ -283,14 +285,21 @@ def _plan_cooperatives(plan, positions, rows, resolver, scope):
             plan.unchanged += 1
 
 
+@functools.lru_cache(maxsize=256)
+def _excluded(model, given):
+    """The fields clean_fields() skips when a row gives ``given``: the same
+    few sets for every row of a file, so worked out once each."""
+    return frozenset(f.name for f in model._meta.concrete_fields if f.name not in given)
+
+
 def _validate(reader, record):
     """The model's own field validators and clean(), and its check
     constraints, without one query per row (uniqueness is checked above).
     Only the fields the file gives are validated: the others keep the
     record's (already valid) values or the model's defaults."""
     # Communes and cooperatives are looked up by the reader, not by a query per row.
-    given = {key for key in reader.positions if key not in reader.failed_keys} - {"commune", "upgraded_to"}
-    exclude = [f.name for f in record._meta.concrete_fields if f.name not in given]
+    given = frozenset(key for key in reader.positions if key not in reader.failed_keys) - {"commune", "upgraded_to"}
+    exclude = _excluded(type(record), given)
     errors = {}
     try:
         record.clean_fields(exclude=exclude)
@@ -377,17 +386,18 @@ def apply_plan(plan, user=None):
 
 def write_records(plan):
     """The bulk inserts and updates of a valid plan; returns the status rows
-    that record_history() writes. Call both in one transaction."""
+    that record_history() writes, as {note: [cooperative ids]}. Call both in
+    one transaction."""
     if not plan.ok:
         raise ValueError("an import with errors is never written")
     model = plan.sheet.model
     today = timezone.localdate()
+    now = timezone.now()
     reason = _("Spreadsheet import")
-    history = []
+    created, changed_status = [], []
     for batch in _chunks(plan.created, BATCH):
         model.objects.bulk_create(batch)
-        if model is Cooperative:
-            history += CooperativeStatusChange.entries(batch)
+        created += [record.pk for record in batch]
     for batch in _chunks(plan.updated, BATCH):
         records = []
         fields = {"search_text", "updated_at"}
@@ -396,22 +406,24 @@ def write_records(plan):
             if status_changed:
                 record.status_since = today
                 fields.add("status_since")
-                history += CooperativeStatusChange.entries([record], note=reason)
-            record.updated_at = timezone.now()
+                changed_status.append(record.pk)
+            record.updated_at = now
             records.append(record)
         model.objects.bulk_update(records, sorted(fields))
-    return history
+    if model is not Cooperative:
+        return {}
+    return {"": created, reason: changed_status}
 
 
-def record_history(plan, history, user=None):
+def record_history(plan, status_rows, user=None):
     """What the records' own save() would have written after a bulk write:
-    their dated status rows, a change-history row each (who, when, values,
-    copied inside the database) and the registry's data version."""
+    their dated status rows (``status_rows``, from write_records()), a
+    change-history row each (who, when, values) and the registry's data
+    version, all copied inside the database from the rows just written."""
     model = plan.sheet.model
     reason = _("Spreadsheet import")
-    for batch in _chunks(history, BATCH):
-        CooperativeStatusChange.objects.bulk_create(batch)
-    # Change history, as a form save would have written it, copied in the database.
+    for note, pks in status_rows.items():
+        CooperativeStatusChange.copy_from(pks, note=note)
     now = timezone.now()
     copy_to_history(model, [r.pk for r in plan.created], "+", user=user, reason=reason, date=now)
     copy_to_history(model, [r.pk for r, _f, _s in plan.updated], "~", user=user, reason=reason, date=now)

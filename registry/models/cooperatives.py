@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopportal.lib.collation import vietnamese
+from coopportal.lib.history import copy_rows
 from coopportal.lib.loaded import RemembersLoadedValues
 from coopportal.lib.restricted import RestrictedQuerySet
 from coopportal.lib.search import FoldedSearchQuerySet
@@ -294,11 +295,24 @@ class CooperativeStatusChange(models.Model):
     def __str__(self):
         return f"{self.get_status_display()} ({self.changed_on:%d/%m/%Y})"
 
+    # The one rule of the status history: an entry holds the status its
+    # cooperative has now, dated the cooperative's ``status_since`` (an
+    # entry's field: the cooperative's field it is taken from).
+    FROM_COOPERATIVE = {"status": "status", "changed_on": "status_since"}
+
     @classmethod
     def entries(cls, cooperatives, note=""):
-        """The one rule of the status history: for each cooperative, an entry
-        with the status it has now, dated its ``status_since`` (unsaved)."""
-        return [cls(cooperative=c, status=c.status, changed_on=c.status_since, note=note) for c in cooperatives]
+        """For each cooperative, its entry by the rule above (unsaved)."""
+        rule = cls.FROM_COOPERATIVE.items()
+        return [cls(cooperative=c, note=note, **{f: getattr(c, source) for f, source in rule}) for c in cooperatives]
+
+    @classmethod
+    def copy_from(cls, pks, note=""):
+        """Write the entries of the stored cooperatives ``pks``, by the same
+        rule, copied inside the database (the spreadsheet import's bulk
+        writes: no Python object per entry)."""
+        columns = {"cooperative": "id", **cls.FROM_COOPERATIVE}
+        return copy_rows(Cooperative, cls, columns, pks, {"note": note, "recorded_at": timezone.now()})
 
     @classmethod
     def record(cls, cooperatives, note=""):
