@@ -24,9 +24,9 @@ import os
 import random
 import time
 
+import xlsxwriter
 from django.db import transaction
 from import_export import fields, instance_loaders, resources, widgets
-from openpyxl import Workbook
 
 from places.models import Commune
 from registry.excel.importer import import_file
@@ -36,24 +36,28 @@ HEADERS = ["Mã số HTX", "Tên HTX", "Mã xã", "Ngày đăng ký", "Vốn đi
 
 
 def build_file(rows, seed=7):
+    """The file as an office sends it: saved the way Excel and LibreOffice
+    save (XlsxWriter writes as they do: shared strings, a <dimension> for
+    each sheet, dates as numbers with a date format). A file without a
+    <dimension> (openpyxl's write-only mode) makes openpyxl read the sheet
+    twice, a cost no office file has."""
     rng = random.Random(seed)
     communes = list(Commune.objects.values_list("code", flat=True)[:200])
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("HTX")
-    sheet.append(HEADERS)
-    for i in range(rows):
-        sheet.append(
-            [
-                f"59{i:08d}",
-                f"Hợp tác xã Đo Tốc Độ {i}",
-                rng.choice(communes),
-                datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(700)),
-                rng.randrange(1, 900) * 1_000_000,
-                "Nguyễn Văn A",
-            ]
-        )
     stream = io.BytesIO()
-    workbook.save(stream)
+    workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
+    sheet = workbook.add_worksheet("HTX")
+    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, HEADERS)
+    for i in range(rows):
+        row = i + 1
+        sheet.write_string(row, 0, f"59{i:08d}")
+        sheet.write_string(row, 1, f"Hợp tác xã Đo Tốc Độ {i}")
+        sheet.write_string(row, 2, rng.choice(communes))
+        day = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(700))
+        sheet.write_datetime(row, 3, datetime.datetime.combine(day, datetime.time()), date_format)
+        sheet.write_number(row, 4, rng.randrange(1, 900) * 1_000_000)
+        sheet.write_string(row, 5, "Nguyễn Văn A")
+    workbook.close()
     return stream.getvalue()
 
 

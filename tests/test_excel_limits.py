@@ -1,7 +1,9 @@
 """What parsing an upload may cost: a small file must not stall the server.
 Limits are made small here so that each test stays fast."""
 
+import io
 import time
+import zipfile
 
 import pytest
 from django.utils import translation
@@ -117,3 +119,59 @@ def test_the_library_gets_a_guarded_dataset():
     dataset = GuardedXLSX().create_dataset(xlsx_bytes([HEADER, ROW]))
     assert dataset.headers == HEADER
     assert dataset[0] == tuple(ROW)
+
+
+def _with_part(name, xml):
+    """The small valid workbook with one part replaced by ``xml``."""
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes([HEADER, ROW]))) as source:
+        parts = {part: source.read(part) for part in source.namelist()}
+    parts[name] = xml
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    return stream.getvalue()
+
+
+LAUGHS = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>'
+)
+
+
+def test_a_part_declaring_entities_is_refused_before_openpyxl_parses_it():
+    # openpyxl parses with Python's own XML parser (settings): no part may
+    # declare a document type, where entity bombs and external entities live.
+    with pytest.raises(FileRejected, match="document type declaration"):
+        list(GuardedXLSX().rows(_with_part("xl/worksheets/sheet1.xml", LAUGHS)))
+    with translation.override("vi"):
+        with pytest.raises(FileRejected, match="khai báo kiểu tài liệu"):
+            import_file("cooperatives", _with_part("xl/worksheets/sheet1.xml", LAUGHS), "laughs.xlsx")
+    assert not Cooperative.objects.filter(registration_code="5209700001").exists()
+
+
+def test_a_part_in_another_encoding_is_refused():
+    # In UTF-16 a declaration would not show as the bytes the scan looks for.
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?><sst xmlns="x"></sst>'.encode("utf-16")
+    with pytest.raises(FileRejected, match="encoding other than UTF-8"):
+        list(GuardedXLSX().rows(_with_part("xl/sharedStrings.xml", utf16)))
+    declared = b'<?xml version="1.0" encoding="ISO-8859-1"?><sst xmlns="x"></sst>'
+    with pytest.raises(FileRejected, match="encoding other than UTF-8"):
+        list(GuardedXLSX().rows(_with_part("xl/sharedStrings.xml", declared)))
+
+
+def test_excel_s_own_declaration_and_byte_order_mark_are_read():
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes([HEADER, ROW]))) as source:
+        sheet = source.read("xl/worksheets/sheet1.xml")
+    # As Excel writes it, and with the byte order mark some writers add.
+    excel = b'\xef\xbb\xbf<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' + sheet
+    rows = list(GuardedXLSX().rows(_with_part("xl/worksheets/sheet1.xml", excel)))
+    assert rows[1][1][0] == "5209700001"
+
+
+def test_openpyxl_parses_with_python_s_own_parser_behind_the_guard():
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML is False

@@ -5,9 +5,11 @@ Before parsing an .xlsx: the file's size, its unpacked size (zip bombs), the
 unpacked size and the number of XML tags of each part (a small file whose
 shared strings unpack to hundreds of MB keeps openpyxl busy for minutes and
 takes gigabytes). While reading rows: rows, columns, cells, and the length
-of one cell. defusedxml is installed, so openpyxl parses the XML with entity
-expansion disabled. Each refusal is a ``FileRejected`` whose message says
-why, for a person, in Vietnamese or English.
+of one cell. A part with a document type declaration (where entities are
+declared: billion laughs, external entities) or in another encoding than
+UTF-8 is refused before parsing; Excel and LibreOffice write neither. Each
+refusal is a ``FileRejected`` whose message says why, for a person, in
+Vietnamese or English.
 
 ``rows(data)`` yields (spreadsheet row number, cells) for every row of the
 first sheet; ``create_dataset`` gives the library the same rows as a
@@ -318,6 +320,8 @@ def _scan(part, name, shared, sheet, max_tags, group):
             segment, tail = data, b""
         if b"<!--" in segment or b"<![CDATA[" in segment:
             raise FileRejected(_part_message(name, shared, sheet, None))
+        if (not tags and not _plain_utf8(segment)) or b"<!DOCTYPE" in segment or b"<!ENTITY" in segment:
+            raise FileRejected(_foreign_xml_message(name, shared, sheet))
         position = 0
         for match in group.finditer(segment):
             in_group += segment.count(b"<", position, match.start())
@@ -332,13 +336,40 @@ def _scan(part, name, shared, sheet, max_tags, group):
             return
 
 
-def _part_message(name, shared, sheet, size):
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+
+
+def _plain_utf8(start):
+    """Whether a part begins as Excel writes one: "<" (after a UTF-8 byte
+    order mark at most), with no encoding declared but UTF-8. A part in
+    UTF-16 would hide every byte pattern the scan looks for."""
+    start = start.removeprefix(b"\xef\xbb\xbf")
+    if not start:
+        return True  # an empty part holds nothing to hide
+    if not start.startswith(b"<"):
+        return False
+    declared = _DECLARED_ENCODING.match(start)
+    return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8")
+
+
+def _what(name, shared, sheet):
     if name in shared:
-        what = _("its shared-strings part")
-    elif sheet:
-        what = _("its worksheet")
-    else:
-        what = _("its part %(name)s") % {"name": name[:100]}
+        return _("its shared-strings part")
+    if sheet:
+        return _("its worksheet")
+    return _("its part %(name)s") % {"name": name[:100]}
+
+
+def _foreign_xml_message(name, shared, sheet):
+    message = _(
+        "The workbook is refused: %(what)s holds XML that Excel never writes "
+        "(a document type declaration, or an encoding other than UTF-8)."
+    )
+    return message % {"what": _what(name, shared, sheet)}
+
+
+def _part_message(name, shared, sheet, size):
+    what = _what(name, shared, sheet)
     if size:
         message = _(
             "The workbook is refused: %(what)s unpacks to %(size)s, more than a spreadsheet of this kind needs."
