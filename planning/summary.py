@@ -1,0 +1,192 @@
+"""Summary rows: the registry's measures kept per part, year and commune, so
+that a figure over any area is a sum of a few thousand rows instead of an
+aggregate over the whole registry.
+
+Every registry part counts records, each in one commune, or adds a value up
+over them: its figure over an area is the sum of its communes'. A
+``FigureSummary`` row holds, for one part of one measure (``code/index``),
+one year and one commune, the records counted and their total; a row with
+no commune says the part and year were computed for every commune (a
+commune without records has no row).
+
+Writes keep the rows current through ``registry.models.StaleCommune``: every
+save or deletion of a registry record marks the communes it counts in
+before and after (a record moving commune marks both; a cooperative also
+marks the THT that grew into it), and a bulk path marks every commune. The
+next reader, before summing, recomputes the marked communes' rows of every
+part and year computed so far (a status change dated in the past can move
+several years), with the parts' own aggregate restricted to those communes;
+a mark of every commune empties the table. A part and year asked for the
+first time is computed for every commune at once, grouped by commune.
+Nothing here depends on today's date: every rule reads dates stored in the
+records (the dated status history, registration dates), so rows go stale
+only through writes. The Alliance's records (support) are read directly
+(``Part.additive``)."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+
+from coopportal.lib.scope import EVERYWHERE
+from planning.measures import MEASURES, Kind, source_rows
+from planning.models import FigureSummary
+from registry.models import DataVersion, StaleCommune
+
+# Past this many marked communes, recomputing them costs about what
+# recomputing everything does: the table is emptied instead.
+MAX_STALE_COMMUNES = 300
+BATCH = 2000
+
+
+def part_key(measure, index):
+    return f"{measure.code}/{index}"
+
+
+def add_sums(parts, years, scope, by_province, row, table):
+    """Add up the summary rows of ``parts`` ([(measure, index, part)], every
+    part additive) for ``years`` over ``scope`` into ``row`` (the aggregate
+    aliases ``Measure.figure`` reads) and, when ``by_province`` is not None,
+    the count measures of ``years[0]`` by area into ``table``."""
+    refresh()
+    keys = {part_key(measure, index): (measure, index) for measure, index, _part in parts}
+    rows = _summed(keys, years, scope, by_province)
+    missing = {(key, year) for key in keys for year in years} - {
+        (r["part"], r["year"]) for r in rows if r["everywhere"]
+    }
+    if missing:
+        _fill(missing)
+        rows = _summed(keys, years, scope, by_province)
+    area = _area(by_province)
+    for summed in rows:
+        records = int(summed["records"] or 0)
+        if not records:
+            continue  # a row saying the part was computed, or no records
+        measure, index = keys[summed["part"]]
+        alias = measure.alias(summed["year"], index)
+        row[f"{alias}_n"] = row.get(f"{alias}_n", 0) + records
+        if summed["total"] is not None:
+            row[f"{alias}_sum"] = row.get(f"{alias}_sum", 0) + _exact(summed["total"])
+        if (
+            area
+            and summed[area] is not None
+            and index == 0
+            and summed["year"] == years[0]
+            and measure.kind == Kind.COUNT
+            and measure.by_area
+        ):
+            table.setdefault(summed[area], {})[measure.code] = records
+
+
+def _area(by_province):
+    if by_province is None:
+        return None
+    return "commune__province_id" if by_province else "commune_id"
+
+
+def _summed(keys, years, scope, by_province):
+    """One query: the rows of ``keys`` and ``years`` within ``scope`` added up
+    by part and year (and area), with whether each was computed everywhere."""
+    rows = FigureSummary.objects.filter(part__in=sorted(keys), year__in=sorted(set(years)))
+    within = scope.q()
+    if within:
+        rows = rows.filter(Q(commune__isnull=True) | within)
+    group = ["part", "year", *filter(None, [_area(by_province)])]
+    everywhere = Count("pk", filter=Q(commune__isnull=True))
+    summed = rows.values(*group).annotate(records=Sum("records"), total=Sum("total"), everywhere=everywhere)
+    return list(summed.order_by())
+
+
+def _exact(value):
+    """A total as the registry's own aggregate gives it: a whole number
+    without the column's decimal places."""
+    value = Decimal(value)
+    return Decimal(int(value)) if value == value.to_integral_value() else value
+
+
+def _lock():
+    """Serialise the rewriting of summary rows (PostgreSQL; SQLite has one
+    writer at a time anyway): the data version's row, which every write
+    also updates before marking communes, so no mark is half-written meanwhile."""
+    list(DataVersion.objects.select_for_update().filter(pk=1).values_list("pk"))
+
+
+def refresh():
+    """Recompute the summary rows of the communes marked stale (one query when
+    none is)."""
+    if not StaleCommune.objects.exists():
+        return
+    with transaction.atomic():
+        _lock()
+        marks = list(StaleCommune.objects.values_list("pk", "commune_id"))
+        if not marks:
+            return  # another reader refreshed them meanwhile
+        communes = {commune for _pk, commune in marks}
+        if None in communes or len(communes) > MAX_STALE_COMMUNES:
+            FigureSummary.objects.all().delete()
+        else:
+            computed = FigureSummary.objects.filter(commune__isnull=True).order_by()
+            tasks = _tasks(computed.values_list("part", "year"))
+            FigureSummary.objects.filter(commune_id__in=sorted(communes)).delete()
+            FigureSummary.objects.bulk_create(_compute(tasks, sorted(communes)), batch_size=BATCH)
+        StaleCommune.objects.filter(pk__lte=max(pk for pk, _commune in marks)).delete()
+
+
+def _fill(missing):
+    """Compute parts and years never computed, for every commune at once."""
+    with transaction.atomic():
+        _lock()
+        keys = sorted({key for key, _year in missing})
+        years = sorted({year for _key, year in missing})
+        done = FigureSummary.objects.filter(commune__isnull=True, part__in=keys, year__in=years).order_by()
+        tasks = _tasks(set(missing) - set(done.values_list("part", "year")))
+        rows = _compute(tasks, None)
+        rows += [FigureSummary(part=key, year=year, commune=None) for key, _part, year in tasks]
+        FigureSummary.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _tasks(pairs):
+    """[(key, part, year)] for (key, year) pairs whose measure part is still
+    registered and additive; the rows of others are dropped."""
+    tasks, unknown = [], set()
+    for key, year in sorted(set(pairs)):
+        code, _slash, index = key.rpartition("/")
+        measure = MEASURES.get(code)
+        part = measure.parts[int(index)] if measure and index.isdigit() and int(index) < len(measure.parts) else None
+        if part is None or not part.additive:
+            unknown.add(key)
+        else:
+            tasks.append((key, part, year))
+    if unknown:
+        FigureSummary.objects.filter(part__in=sorted(unknown)).delete()
+    return tasks
+
+
+def _compute(tasks, communes):
+    """The summary rows of ``tasks`` in ``communes`` (None: every commune):
+    one aggregate per source table, grouped by commune."""
+    by_source = {}
+    for task in tasks:
+        by_source.setdefault(task[1].source, []).append(task)
+    found = []
+    for source, items in by_source.items():
+        aggregates = {}
+        for number, (_key, part, year) in enumerate(items):
+            aggregates.update(part.aggregates(f"p{number}", year))
+        rows = source_rows(source, [(part, year) for _key, part, year in items], EVERYWHERE)
+        area = f"{source.commune_path}commune_id"
+        if communes is not None:
+            rows = rows.filter(**{f"{area}__in": communes})
+        for group in rows.values(area).annotate(**aggregates).order_by():
+            for number, (key, _part, year) in enumerate(items):
+                if group[f"p{number}_n"]:
+                    found.append(
+                        FigureSummary(
+                            part=key,
+                            year=year,
+                            commune_id=group[area],
+                            records=group[f"p{number}_n"],
+                            total=group.get(f"p{number}_sum"),
+                        )
+                    )
+    return found
