@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import connection
 
 from bench import generate
-from bench.pages import client_for, measure
+from bench.pages import client_for, figures_from_the_registry, measure
 from coopportal.lib.scope import Scope
 from planning.measures import MEASURES
 
@@ -36,13 +36,16 @@ def run(table, repeat, sqlite, pages_only=False):
             cursor.execute("VACUUM ANALYZE")
     client = client_for()
     size = f"{coops:,} HTX, {groups:,} THT"
-    for label, url in [
-        (f"API /api/plan/{YEAR}/, whole country ({size})", f"/api/plan/{YEAR}/?province=all"),
-        (f"API /api/plan/{YEAR}/, one province", f"/api/plan/{YEAR}/?province=15"),
-        (f"dashboard /dashboard/{YEAR}/, whole country", f"/dashboard/{YEAR}/?province=all"),
-        (f"dashboard /dashboard/{YEAR}/, one province", f"/dashboard/{YEAR}/?province=15"),
+    for label, url, province in [
+        (f"API /api/plan/{YEAR}/, whole country ({size})", f"/api/plan/{YEAR}/?province=all", None),
+        (f"API /api/plan/{YEAR}/, one province", f"/api/plan/{YEAR}/?province=15", "15"),
+        (f"dashboard /dashboard/{YEAR}/, whole country", f"/dashboard/{YEAR}/?province=all", None),
+        (f"dashboard /dashboard/{YEAR}/, one province", f"/dashboard/{YEAR}/?province=15", "15"),
     ]:
-        measure(table, client, f"{label}, cold (just after a write)", url, repeat, cold=True)
+        cold = f"{label}, cold (just after a write)"
+        measure(table, client, cold, url, repeat, cold=True, province=province)
+        with figures_from_the_registry():
+            measure(table, client, f"{cold}, registry aggregated (before summary rows)", url, repeat, cold=True)
         measure(table, client, f"{label}, cached figures", url, repeat)
     if pages_only:
         return

@@ -257,6 +257,17 @@ class FigureSummary(models.Model):
         related_name="+",
         verbose_name=_("commune"),
     )
+    # The commune's province when the row was computed, so that a province's
+    # figures read its rows without a join (a commune moving province is a
+    # write that marks it: its rows are rewritten).
+    province = models.ForeignKey(
+        "places.Province",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+    )
     records = models.BigIntegerField(_("records counted"), default=0)
     total = models.DecimalField(_("total"), max_digits=32, decimal_places=6, null=True, blank=True)
 
@@ -266,7 +277,10 @@ class FigureSummary(models.Model):
         ordering = ["part", "year", "commune"]
         verbose_name = _("figure summary row")
         verbose_name_plural = _("figure summary rows")
-        indexes = [models.Index(fields=["year", "part"], name="figure_summary_year_part_idx")]
+        indexes = [
+            models.Index(fields=["year", "part"], name="figure_summary_year_part_idx"),
+            models.Index(fields=["province", "year"], name="figure_summary_province_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["part", "year", "commune"],

@@ -4,15 +4,17 @@ aggregate over the whole registry.
 
 Every registry part counts records, each in one commune, or adds a value up
 over them: its figure over an area is the sum of its communes'. A
-``FigureSummary`` row holds, for one part of one measure (``code/index``),
-one year and one commune, the records counted and their total; a row with
-no commune says the part and year were computed for every commune (a
-commune without records has no row).
+``FigureSummary`` row holds, for one part (named by the first measure that
+uses it, ``code/index``), one year and one commune, the records counted
+and their total, and the commune's province; a row with no commune says
+the part and year were computed for every commune (a commune without
+records has no row).
 
 Writes keep the rows current through ``registry.models.StaleCommune``: every
 save or deletion of a registry record marks the communes it counts in
 before and after (a record moving commune marks both; a cooperative also
-marks the THT that grew into it), and a bulk path marks every commune. The
+marks the THT that grew into it), a commune saved (moving province) marks
+itself, and a bulk path marks every commune. The
 next reader, before summing, recomputes the marked communes' rows of every
 part and year computed so far (a status change dated in the past can move
 several years), with the parts' own aggregate restricted to those communes;
@@ -26,7 +28,7 @@ only through writes. The Alliance's records (support) are read directly
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 
 from coopportal.lib.scope import EVERYWHERE
 from planning.measures import MEASURES, Kind, source_rows
@@ -39,8 +41,15 @@ MAX_STALE_COMMUNES = 300
 BATCH = 2000
 
 
-def part_key(measure, index):
-    return f"{measure.code}/{index}"
+def part_keys():
+    """{id(part): key} for every additive part of every measure, a part used
+    by several measures (the operating HTX) named once, by its first user."""
+    keys = {}
+    for measure in MEASURES.values():
+        for index, part in enumerate(measure.parts):
+            if part.additive:
+                keys.setdefault(id(part), f"{measure.code}/{index}")
+    return keys
 
 
 def add_sums(parts, years, scope, by_province, row, table):
@@ -49,52 +58,40 @@ def add_sums(parts, years, scope, by_province, row, table):
     aliases ``Measure.figure`` reads) and, when ``by_province`` is not None,
     the count measures of ``years[0]`` by area into ``table``."""
     refresh()
-    keys = {part_key(measure, index): (measure, index) for measure, index, _part in parts}
-    rows = _summed(keys, years, scope, by_province)
-    missing = {(key, year) for key in keys for year in years} - {
-        (r["part"], r["year"]) for r in rows if r["everywhere"]
-    }
+    known = part_keys()
+    users = {}  # key -> [(measure, index)] reading it
+    for measure, index, part in parts:
+        users.setdefault(known[id(part)], []).append((measure, index))
+    wanted = {(key, year) for key in users for year in years}
+    computed = FigureSummary.objects.filter(commune__isnull=True, part__in=sorted(users), year__in=sorted(set(years)))
+    missing = wanted - set(computed.order_by().values_list("part", "year"))
     if missing:
         _fill(missing)
-        rows = _summed(keys, years, scope, by_province)
-    area = _area(by_province)
-    for summed in rows:
+    area = {None: None, False: "commune_id", True: "province_id"}[by_province]
+    for summed in _summed(users, years, scope, area):
         records = int(summed["records"] or 0)
         if not records:
-            continue  # a row saying the part was computed, or no records
-        measure, index = keys[summed["part"]]
-        alias = measure.alias(summed["year"], index)
-        row[f"{alias}_n"] = row.get(f"{alias}_n", 0) + records
-        if summed["total"] is not None:
-            row[f"{alias}_sum"] = row.get(f"{alias}_sum", 0) + _exact(summed["total"])
-        if (
-            area
-            and summed[area] is not None
-            and index == 0
-            and summed["year"] == years[0]
-            and measure.kind == Kind.COUNT
-            and measure.by_area
-        ):
-            table.setdefault(summed[area], {})[measure.code] = records
+            continue
+        total = summed["total"]
+        for measure, index in users[summed["part"]]:
+            alias = measure.alias(summed["year"], index)
+            row[f"{alias}_n"] = row.get(f"{alias}_n", 0) + records
+            if total is not None:
+                row[f"{alias}_sum"] = row.get(f"{alias}_sum", 0) + _exact(total)
+            if area and index == 0 and summed["year"] == years[0] and measure.kind == Kind.COUNT and measure.by_area:
+                table.setdefault(summed[area], {})[measure.code] = records
 
 
-def _area(by_province):
-    if by_province is None:
-        return None
-    return "commune__province_id" if by_province else "commune_id"
-
-
-def _summed(keys, years, scope, by_province):
-    """One query: the rows of ``keys`` and ``years`` within ``scope`` added up
-    by part and year (and area), with whether each was computed everywhere."""
-    rows = FigureSummary.objects.filter(part__in=sorted(keys), year__in=sorted(set(years)))
-    within = scope.q()
-    if within:
-        rows = rows.filter(Q(commune__isnull=True) | within)
-    group = ["part", "year", *filter(None, [_area(by_province)])]
-    everywhere = Count("pk", filter=Q(commune__isnull=True))
-    summed = rows.values(*group).annotate(records=Sum("records"), total=Sum("total"), everywhere=everywhere)
-    return list(summed.order_by())
+def _summed(keys, years, scope, area):
+    """One query: the communes' rows of ``keys`` and ``years`` within
+    ``scope`` added up by part and year (and area)."""
+    rows = FigureSummary.objects.filter(part__in=sorted(keys), year__in=sorted(set(years)), commune__isnull=False)
+    if scope.province:
+        rows = rows.filter(province_id=scope.province)
+    if scope.communes:
+        rows = rows.filter(commune_id__in=sorted(scope.communes))
+    group = ["part", "year", *filter(None, [area])]
+    return rows.values(*group).annotate(records=Sum("records"), total=Sum("total")).order_by()
 
 
 def _exact(value):
@@ -106,8 +103,9 @@ def _exact(value):
 
 def _lock():
     """Serialise the rewriting of summary rows (PostgreSQL; SQLite has one
-    writer at a time anyway): the data version's row, which every write
-    also updates before marking communes, so no mark is half-written meanwhile."""
+    writer at a time anyway) on the data version's row, which every write
+    updates in the transaction that marks its communes: no mark is
+    half-written while the marks are read."""
     list(DataVersion.objects.select_for_update().filter(pk=1).values_list("pk"))
 
 
@@ -141,22 +139,24 @@ def _fill(missing):
         done = FigureSummary.objects.filter(commune__isnull=True, part__in=keys, year__in=years).order_by()
         tasks = _tasks(set(missing) - set(done.values_list("part", "year")))
         rows = _compute(tasks, None)
-        rows += [FigureSummary(part=key, year=year, commune=None) for key, _part, year in tasks]
+        rows += [FigureSummary(part=key, year=year) for key, _part, year in tasks]
         FigureSummary.objects.bulk_create(rows, batch_size=BATCH)
 
 
 def _tasks(pairs):
-    """[(key, part, year)] for (key, year) pairs whose measure part is still
-    registered and additive; the rows of others are dropped."""
+    """[(key, part, year)] for (key, year) pairs whose part is still a
+    measure's additive part; the rows of others are dropped."""
+    parts = {}
+    for measure in MEASURES.values():
+        for part in measure.parts:
+            parts[id(part)] = part
+    by_key = {key: parts[ident] for ident, key in part_keys().items()}
     tasks, unknown = [], set()
     for key, year in sorted(set(pairs)):
-        code, _slash, index = key.rpartition("/")
-        measure = MEASURES.get(code)
-        part = measure.parts[int(index)] if measure and index.isdigit() and int(index) < len(measure.parts) else None
-        if part is None or not part.additive:
-            unknown.add(key)
+        if key in by_key:
+            tasks.append((key, by_key[key], year))
         else:
-            tasks.append((key, part, year))
+            unknown.add(key)
     if unknown:
         FigureSummary.objects.filter(part__in=sorted(unknown)).delete()
     return tasks
@@ -164,7 +164,7 @@ def _tasks(pairs):
 
 def _compute(tasks, communes):
     """The summary rows of ``tasks`` in ``communes`` (None: every commune):
-    one aggregate per source table, grouped by commune."""
+    one aggregate per source table, grouped by commune (and its province)."""
     by_source = {}
     for task in tasks:
         by_source.setdefault(task[1].source, []).append(task)
@@ -173,11 +173,15 @@ def _compute(tasks, communes):
         aggregates = {}
         for number, (_key, part, year) in enumerate(items):
             aggregates.update(part.aggregates(f"p{number}", year))
-        rows = source_rows(source, [(part, year) for _key, part, year in items], EVERYWHERE)
+        if communes is None:
+            # Every commune: the rows any task counts, by their indexes.
+            rows = source_rows(source, [(part, year) for _key, part, year in items], EVERYWHERE)
+        else:
+            # A few communes: their records, by the commune's index.
+            rows = source.queryset(EVERYWHERE).filter(**{f"{source.commune_path}commune_id__in": communes})
         area = f"{source.commune_path}commune_id"
-        if communes is not None:
-            rows = rows.filter(**{f"{area}__in": communes})
-        for group in rows.values(area).annotate(**aggregates).order_by():
+        province = f"{source.commune_path}commune__province_id"
+        for group in rows.values(area, province).annotate(**aggregates).order_by():
             for number, (key, _part, year) in enumerate(items):
                 if group[f"p{number}_n"]:
                     found.append(
@@ -185,6 +189,7 @@ def _compute(tasks, communes):
                             part=key,
                             year=year,
                             commune_id=group[area],
+                            province_id=group[province],
                             records=group[f"p{number}_n"],
                             total=group.get(f"p{number}_sum"),
                         )

@@ -33,10 +33,9 @@ class RegistryConfig(AppConfig):
             pre_delete.connect(version.communes_before_write, sender=model, dispatch_uid=f"before-delete-{name}")
             post_save.connect(version.record_saved, sender=model, dispatch_uid=f"bump-{name}-saved")
             post_delete.connect(version.record_deleted, sender=model, dispatch_uid=f"bump-{name}-deleted")
-        # A commune moving province moves its figures: summary rows are kept
-        # by commune and read with the commune's province, so only the cache
-        # is stale.
-        for signal in (post_save, post_delete):
-            signal.connect(models.DataVersion.bump_version_only, sender=Commune, dispatch_uid=f"bump-Commune-{signal}")
+        # A commune saved may have moved province: its summary rows, which
+        # keep the province, are rewritten.
+        post_save.connect(version.commune_saved, sender=Commune, dispatch_uid="bump-Commune-saved")
+        post_delete.connect(models.DataVersion.bump_version_only, sender=Commune, dispatch_uid="bump-Commune-deleted")
         # Units reloaded: records may have been moved between communes in bulk.
         units_loaded.connect(models.DataVersion.bump, dispatch_uid="bump-units-loaded")

@@ -229,8 +229,9 @@ def _add_htx(n, year=2021):
 # The dashboard's queries: session, user, the user's profile and its
 # communes (the scope), indicators, targets, manual actuals, the registry's
 # data version (the figures' cache key; the tests run without a cache), the
-# marks of communes whose figures changed (none), the registry's summary rows
-# added up by part, year and commune (planning.summary), one aggregate for
+# marks of communes whose figures changed (none), which parts and years the
+# summary rows hold, the registry's summary rows added up by part, year and
+# commune (planning.summary), one aggregate for
 # the supported households (the poor-households indicator) and one for the
 # training participants (the trained managers of new organisations), which
 # are read directly; the province's communes, the province in view, the
@@ -240,7 +241,7 @@ def _add_htx(n, year=2021):
 # and one aggregate per table of its records (members, loans, disbursements,
 # classes, participants, cases, founding cases, trade participations,
 # households).
-DASHBOARD_QUERIES = 28
+DASHBOARD_QUERIES = 29
 # Just after a write, before the summary rows are added up, the marked
 # communes' rows are recomputed, however many records were written: a
 # savepoint, the data version's row locked, the marks, the parts and years
@@ -250,10 +251,10 @@ DASHBOARD_QUERIES = 28
 # the new rows inserted, the marks deleted, the savepoint released.
 AFTER_A_WRITE = 14
 # session, user, profile and its communes (the scope), indicators, targets,
-# manual actuals, the registry's data version, the marks, the summary rows
-# added up, the poor households' aggregate and the training participants'
-# aggregate
-API_QUERIES = 12
+# manual actuals, the registry's data version, the marks, the parts and years
+# held, the summary rows added up, the poor households' aggregate and the
+# training participants' aggregate
+API_QUERIES = 13
 
 
 @pytest.mark.parametrize("added", [1, 40])

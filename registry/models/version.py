@@ -39,8 +39,8 @@ class DataVersion(models.Model):
 
     @classmethod
     def bump_version_only(cls, **_signal_kwargs):
-        """A new version for records no summary row holds (a commune's own
-        row, the Alliance's records, which planning reads directly)."""
+        """A new version for records no summary row holds (the Alliance's
+        records, which planning reads directly; a commune deleted)."""
         cls.bump(communes=())
 
 
@@ -119,3 +119,8 @@ def record_saved(sender, instance, **kwargs):
 def record_deleted(sender, instance, **kwargs):
     """post_delete: the communes it counted in (all, if pre_delete did not say)."""
     DataVersion.bump(getattr(instance, "_figure_communes", None))
+
+
+def commune_saved(sender, instance, **kwargs):
+    """post_save of a commune: its own figures' rows (which keep its province)."""
+    DataVersion.bump([instance.pk])
