@@ -244,8 +244,9 @@ class FigureSummary(models.Model):
     """What one part of one measure counts for one year in one commune: its
     records and the total it adds up (planning.summary). Every part is a
     count or a sum, so an area's figure is the sum of its communes' rows.
-    A row without a commune says that the part and year were computed for
-    every commune (a commune without records has no row)."""
+    A row with a province and no commune holds the sums of the province's
+    communes; a row with neither says that the part and year were computed
+    for every commune (a commune without records has no row)."""
 
     part = models.CharField(_("measure part"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -286,6 +287,12 @@ class FigureSummary(models.Model):
                 fields=["part", "year", "commune"],
                 name="figure_summary_one_per_commune",
                 violation_error_message=_("A measure part has one summary row per year and commune."),
+            ),
+            models.UniqueConstraint(
+                fields=["part", "year", "province"],
+                condition=models.Q(commune__isnull=True),
+                name="figure_summary_one_per_province",
+                violation_error_message=_("A measure part has one summary row per year and province."),
             ),
         ]
 

@@ -6,9 +6,10 @@ Every registry part counts records, each in one commune, or adds a value up
 over them: its figure over an area is the sum of its communes'. A
 ``FigureSummary`` row holds, for one part (named by the first measure that
 uses it, ``code/index``), one year and one commune, the records counted
-and their total, and the commune's province; a row with no commune says
-the part and year were computed for every commune (a commune without
-records has no row).
+and their total, and the commune's province; a row with a province and no
+commune holds the sums of the province's communes (what the country and a
+province read), and a row with neither says the part and year were
+computed for every commune (a commune without records has no row).
 
 Writes keep the rows current through ``registry.models.StaleCommune``: every
 save or deletion of a registry record marks the communes it counts in
@@ -63,8 +64,8 @@ def add_sums(parts, years, scope, by_province, row, table):
     for measure, index, part in parts:
         users.setdefault(known[id(part)], []).append((measure, index))
     wanted = {(key, year) for key in users for year in years}
-    computed = FigureSummary.objects.filter(commune__isnull=True, part__in=sorted(users), year__in=sorted(set(years)))
-    missing = wanted - set(computed.order_by().values_list("part", "year"))
+    computed = _computed().filter(part__in=sorted(users), year__in=sorted(set(years)))
+    missing = wanted - set(computed.values_list("part", "year"))
     if missing:
         _fill(missing)
     area = {None: None, False: "commune_id", True: "province_id"}[by_province]
@@ -83,15 +84,25 @@ def add_sums(parts, years, scope, by_province, row, table):
 
 
 def _summed(keys, years, scope, area):
-    """One query: the communes' rows of ``keys`` and ``years`` within
-    ``scope`` added up by part and year (and area)."""
-    rows = FigureSummary.objects.filter(part__in=sorted(keys), year__in=sorted(set(years)), commune__isnull=False)
+    """One query: the rows of ``keys`` and ``years`` within ``scope`` added up
+    by part and year (and area): the provinces' rows unless communes are
+    asked for (some communes, or a breakdown by commune)."""
+    rows = FigureSummary.objects.filter(part__in=sorted(keys), year__in=sorted(set(years)))
+    if scope.communes or area == "commune_id":
+        rows = rows.filter(commune__isnull=False)
+    else:
+        rows = rows.filter(commune__isnull=True, province__isnull=False)
     if scope.province:
         rows = rows.filter(province_id=scope.province)
     if scope.communes:
         rows = rows.filter(commune_id__in=sorted(scope.communes))
     group = ["part", "year", *filter(None, [area])]
     return rows.values(*group).annotate(records=Sum("records"), total=Sum("total")).order_by()
+
+
+def _computed():
+    """The rows saying which parts and years are computed (no commune, no province)."""
+    return FigureSummary.objects.filter(commune__isnull=True, province__isnull=True).order_by()
 
 
 def _exact(value):
@@ -123,10 +134,16 @@ def refresh():
         if None in communes or len(communes) > MAX_STALE_COMMUNES:
             FigureSummary.objects.all().delete()
         else:
-            computed = FigureSummary.objects.filter(commune__isnull=True).order_by()
-            tasks = _tasks(computed.values_list("part", "year"))
-            FigureSummary.objects.filter(commune_id__in=sorted(communes)).delete()
-            FigureSummary.objects.bulk_create(_compute(tasks, sorted(communes)), batch_size=BATCH)
+            tasks = _tasks(_computed().values_list("part", "year"))
+            stale = FigureSummary.objects.filter(commune_id__in=sorted(communes))
+            # The provinces whose totals change: the communes' before (a
+            # commune may have moved) and after.
+            provinces = set(stale.order_by().values_list("province_id", flat=True).distinct())
+            stale.delete()
+            rows = _compute(tasks, sorted(communes))
+            FigureSummary.objects.bulk_create(rows, batch_size=BATCH)
+            provinces |= {row.province_id for row in rows}
+            _add_up_provinces(sorted(provinces))
         StaleCommune.objects.filter(pk__lte=max(pk for pk, _commune in marks)).delete()
 
 
@@ -136,11 +153,32 @@ def _fill(missing):
         _lock()
         keys = sorted({key for key, _year in missing})
         years = sorted({year for _key, year in missing})
-        done = FigureSummary.objects.filter(commune__isnull=True, part__in=keys, year__in=years).order_by()
+        done = _computed().filter(part__in=keys, year__in=years)
         tasks = _tasks(set(missing) - set(done.values_list("part", "year")))
         rows = _compute(tasks, None)
+        totals = {}
+        for row in rows:
+            records, total = totals.get((row.part, row.year, row.province_id), (0, None))
+            if row.total is not None:
+                total = (total or 0) + row.total
+            totals[(row.part, row.year, row.province_id)] = (records + row.records, total)
+        rows += [
+            FigureSummary(part=key, year=year, province_id=province, records=records, total=total)
+            for (key, year, province), (records, total) in totals.items()
+        ]
         rows += [FigureSummary(part=key, year=year) for key, _part, year in tasks]
         FigureSummary.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _add_up_provinces(provinces):
+    """Rewrite the provinces' rows (no commune) as the sums of their communes'."""
+    FigureSummary.objects.filter(commune__isnull=True, province_id__in=provinces).delete()
+    communes = FigureSummary.objects.filter(commune__isnull=False, province_id__in=provinces)
+    summed = communes.values("part", "year", "province_id").annotate(records=Sum("records"), total=Sum("total"))
+    FigureSummary.objects.bulk_create(
+        [FigureSummary(**row) for row in summed.order_by()],
+        batch_size=BATCH,
+    )
 
 
 def _tasks(pairs):

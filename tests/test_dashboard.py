@@ -245,11 +245,13 @@ DASHBOARD_QUERIES = 29
 # Just after a write, before the summary rows are added up, the marked
 # communes' rows are recomputed, however many records were written: a
 # savepoint, the data version's row locked, the marks, the parts and years
-# computed so far, the marked communes' rows deleted, one aggregate grouped
-# by commune per registry table (cooperatives, their reports, groups, their
-# reports, OCOP products, value-chain models) restricted to those communes,
-# the new rows inserted, the marks deleted, the savepoint released.
-AFTER_A_WRITE = 14
+# computed so far, the provinces of the marked communes' rows, those rows
+# deleted, one aggregate grouped by commune per registry table
+# (cooperatives, their reports, groups, their reports, OCOP products,
+# value-chain models) restricted to those communes, the new rows inserted;
+# the provinces' rows deleted, added up again from their communes' and
+# inserted; the marks deleted, the savepoint released.
+AFTER_A_WRITE = 18
 # session, user, profile and its communes (the scope), indicators, targets,
 # manual actuals, the registry's data version, the marks, the parts and years
 # held, the summary rows added up, the poor households' aggregate and the

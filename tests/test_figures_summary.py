@@ -53,9 +53,15 @@ def _scopes():
 def assert_summary_matches_registry(years=YEARS):
     """Every measure, every year, every area: summary rows == registry."""
     codes = sorted(MEASURES)
-    # By commune gives every figure and the breakdown; by province (whole
-    # country) and ungrouped read the rows differently.
-    groupings = [(scope, False) for scope in _scopes()] + [(EVERYWHERE, True), (Scope(province="15"), None)]
+    # By commune: every figure from the communes' rows, and the breakdown;
+    # by province and ungrouped, the provinces' rows.
+    groupings = [(scope, False) for scope in _scopes()] + [
+        (EVERYWHERE, True),
+        (EVERYWHERE, None),
+        (Scope(province="15"), None),
+        (Scope(province="15"), True),
+        (Scope(province="01"), True),
+    ]
     for scope, by_province in groupings:
         summed = _figures(codes, years, scope, by_province, summarised=True)
         direct = direct_figures(codes, years, scope, by_province)
@@ -95,11 +101,17 @@ def _reported_htx():
 
 
 def test_figures_come_from_summary_rows(primed):
-    FigureSummary.objects.filter(part="htx_registered/0", year=2021, commune__isnull=False).update(records=1)
     # Rows tampered with show: the figures are read from them, not the registry.
-    assert figures({"htx_registered"}, [2021], EVERYWHERE)[("htx_registered", 2021)].value == (
-        FigureSummary.objects.filter(part="htx_registered/0", year=2021, commune__isnull=False).count()
+    provinces = FigureSummary.objects.filter(part="htx_registered/0", year=2021, commune__isnull=True)
+    provinces.exclude(province=None).update(records=1)
+    assert (
+        figures({"htx_registered"}, [2021], EVERYWHERE)[("htx_registered", 2021)].value
+        == provinces.exclude(province=None).count()
     )
+    communes = FigureSummary.objects.filter(part="htx_registered/0", year=2021, commune_id=HOME)
+    communes.update(records=1000)
+    scope = Scope(province="15", communes=frozenset({HOME}))
+    assert figures({"htx_registered"}, [2021], scope)[("htx_registered", 2021)].value == 1000
 
 
 def test_a_new_htx(primed):
