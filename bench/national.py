@@ -9,7 +9,8 @@ from pathlib import Path
 from django.db import connection
 
 from bench import generate
-from bench.pages import client_for, figures_from_the_registry, measure
+from bench.common import timed
+from bench.pages import client_for, figures_from_the_registry, measure, write_one
 from coopportal.lib.scope import Scope
 from planning.measures import MEASURES
 
@@ -36,6 +37,14 @@ def run(table, repeat, sqlite, pages_only=False):
             cursor.execute("VACUUM ANALYZE")
     client = client_for()
     size = f"{coops:,} HTX, {groups:,} THT"
+    # What a write costs now that it keeps the summary rows current.
+    median, p95, queries = timed(write_one, repeat)
+    table.add(
+        "save of one HTX through the ORM (history, marks, its commune's summary rows recomputed after commit)",
+        f"{median * 1000:.0f} ms",
+        f"{p95 * 1000:.0f} ms",
+        f"{queries} queries",
+    )
     for label, url, province in [
         (f"API /api/plan/{YEAR}/, whole country ({size})", f"/api/plan/{YEAR}/?province=all", None),
         (f"API /api/plan/{YEAR}/, one province", f"/api/plan/{YEAR}/?province=15", "15"),

@@ -255,3 +255,14 @@ def test_shared_parts_are_kept_once():
     assert_summary_matches_registry([2021])
     keys = set(FigureSummary.objects.values_list("part", flat=True))
     assert "htx_good_share/1" in keys and "htx_operating/0" not in keys
+
+
+def test_a_write_refreshes_its_communes_once_committed(primed, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        coop = _htx("5209911006")
+    assert not StaleCommune.objects.exists()  # the reader has nothing left to recompute
+    assert_summary_matches_registry()
+    with django_capture_on_commit_callbacks(execute=True):
+        coop.change_status(Cooperative.Status.SUSPENDED, D(2021, 12, 1))
+    assert not StaleCommune.objects.exists()
+    assert_summary_matches_registry()
