@@ -40,6 +40,22 @@ def write_one(province=None):
     cooperatives.first().save()
 
 
+def mark_one(province=None):
+    """A write whose marks the reader recomputes: one HTX of the area
+    updated in bulk (no signals) and its commune marked, as a bulk path
+    does; the timed request then refreshes that commune's summary rows."""
+    from django.utils import timezone
+
+    from registry.models import Cooperative, DataVersion
+
+    cooperatives = Cooperative.objects.order_by("pk")
+    if province:
+        cooperatives = cooperatives.filter(commune__province_id=province)
+    coop = cooperatives.first()
+    Cooperative.objects.filter(pk=coop.pk).update(updated_at=timezone.now())
+    DataVersion.bump([coop.commune_id])
+
+
 @contextmanager
 def figures_from_the_registry():
     """Figures computed as before the summary rows: one aggregate per source
@@ -59,13 +75,14 @@ def figures_from_the_registry():
         measures._figures = original
 
 
-def measure(table, client, label, url, repeat, expect_status=200, note="", cold=False, province=None):
+def measure(table, client, label, url, repeat, expect_status=200, note="", cold=False, province=None, write=write_one):
     """Median and p95 of ``repeat`` requests. ``cold``: before each (not
-    timed), one HTX of the area (``province``, or anywhere) is saved and the
-    figures cache emptied, as just after an office's write."""
+    timed), one HTX of the area (``province``, or anywhere) is written
+    (``write``: saved through the ORM) and the figures cache emptied, as
+    just after an office's write."""
 
     def before():
-        write_one(province)
+        write(province)
         cache.clear()
 
     def once():

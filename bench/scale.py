@@ -7,7 +7,7 @@ the registry aggregated as before them) and cached."""
 import time
 
 from bench import generate
-from bench.pages import client_for, figures_from_the_registry, measure
+from bench.pages import client_for, figures_from_the_registry, mark_one, measure
 
 PROVINCE = {"cooperatives": 1_030, "groups": 2_350, "awards": 150}
 STEPS = [1, 10, 100]
@@ -33,6 +33,15 @@ def run(table, repeat):
         size = f"{step}× ({coops:,} HTX, {groups:,} THT; built in {built:.0f} s)"
         measure(table, client, f"scale {size}: API, cold", f"/api/plan/{YEAR}/?province=all", repeat, cold=True)
         measure(table, client, f"scale {step}×: dashboard, cold", f"/dashboard/{YEAR}/?province=all", repeat, cold=True)
+        measure(
+            table,
+            client,
+            f"scale {step}×: dashboard, cold, the write's commune recomputed by the reader",
+            f"/dashboard/{YEAR}/?province=all",
+            repeat,
+            cold=True,
+            write=mark_one,
+        )
         with figures_from_the_registry():
             measure(
                 table,
