@@ -15,11 +15,13 @@ Writes keep the rows current through ``registry.models.StaleCommune``: every
 save or deletion of a registry record marks the communes it counts in
 before and after (a record moving commune marks both; a cooperative also
 marks the THT that grew into it), a commune saved (moving province) marks
-itself, and a bulk path marks every commune. The
-next reader, before summing, recomputes the marked communes' rows of every
-part and year computed so far (a status change dated in the past can move
-several years), with the parts' own aggregate restricted to those communes;
-a mark of every commune empties the table. A part and year asked for the
+itself, the spreadsheet import marks the communes it wrote in, and the
+other bulk paths mark every commune. Once a write commits
+(planning.apps), and in any case before a reader sums, the marked
+communes' rows of every part and year computed so far are recomputed (a
+status change dated in the past can move several years) with the parts'
+own aggregate restricted to those communes, then their provinces' sums; a
+mark of every commune empties the table. A part and year asked for the
 first time is computed for every commune at once, grouped by commune.
 Nothing here depends on today's date: every rule reads dates stored in the
 records (the dated status history, registration dates), so rows go stale
