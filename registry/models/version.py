@@ -48,9 +48,10 @@ class StaleCommune(models.Model):
     """A commune whose figures a write changed after planning's summary rows
     (planning.summary) were computed; without a commune, every commune.
 
-    Every write adds a row; the next reader of the figures recomputes the
-    summary rows of those communes and deletes exactly the rows it read, so
-    a write made meanwhile keeps its mark."""
+    Every write adds a row (with its version bump, in one transaction).
+    Planning recomputes the summary rows of the marked communes holding the
+    data version's row, which a write's bump waits for, and then deletes
+    the marks it read: a write made meanwhile keeps its mark."""
 
     commune = models.ForeignKey(
         "places.Commune",
