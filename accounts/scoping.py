@@ -175,6 +175,10 @@ RULES = {
     "registry.ocopproduct": ByCommune("cooperative__"),
     "registry.valuechainmodel": ByCommune("cooperative__"),
     "registry.cooperativestatuschange": ByCommune("cooperative__"),
+    # Marks of communes whose figures changed, and the plan's summary rows
+    # (planning.summary): by commune (a row for every commune has none).
+    "registry.stalecommune": ByCommune(),
+    "planning.figuresummary": ByCommune(),
     # The plan: a commune's rows or the province's.
     "planning.target": CommuneOrProvince(),
     "planning.manualactual": CommuneOrProvince(),

@@ -19,11 +19,14 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def timed(function, repeat):
-    """Run ``function`` ``repeat`` times; return (median s, p95 s, queries of the last run)."""
+def timed(function, repeat, before=None):
+    """Run ``function`` ``repeat`` times, each after ``before`` (not timed);
+    return (median s, p95 s, queries of the last run)."""
     durations = []
     queries = 0
     for _ in range(repeat):
+        if before is not None:
+            before()
         reset_queries()
         start = time.perf_counter()
         function()

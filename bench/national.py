@@ -9,7 +9,8 @@ from pathlib import Path
 from django.db import connection
 
 from bench import generate
-from bench.pages import client_for, measure
+from bench.common import timed
+from bench.pages import client_for, figures_from_the_registry, mark_one, measure, write_one
 from coopportal.lib.scope import Scope
 from planning.measures import MEASURES
 
@@ -36,13 +37,27 @@ def run(table, repeat, sqlite, pages_only=False):
             cursor.execute("VACUUM ANALYZE")
     client = client_for()
     size = f"{coops:,} HTX, {groups:,} THT"
-    for label, url in [
-        (f"API /api/plan/{YEAR}/, whole country ({size})", f"/api/plan/{YEAR}/?province=all"),
-        (f"API /api/plan/{YEAR}/, one province", f"/api/plan/{YEAR}/?province=15"),
-        (f"dashboard /dashboard/{YEAR}/, whole country", f"/dashboard/{YEAR}/?province=all"),
-        (f"dashboard /dashboard/{YEAR}/, one province", f"/dashboard/{YEAR}/?province=15"),
+    # What a write costs now that it keeps the summary rows current.
+    median, p95, queries = timed(write_one, repeat)
+    table.add(
+        "save of one HTX through the ORM (history, marks, its commune's summary rows recomputed after commit)",
+        f"{median * 1000:.0f} ms",
+        f"{p95 * 1000:.0f} ms",
+        f"{queries} queries",
+    )
+    for label, url, province in [
+        (f"API /api/plan/{YEAR}/, whole country ({size})", f"/api/plan/{YEAR}/?province=all", None),
+        (f"API /api/plan/{YEAR}/, one province", f"/api/plan/{YEAR}/?province=15", "15"),
+        (f"dashboard /dashboard/{YEAR}/, whole country", f"/dashboard/{YEAR}/?province=all", None),
+        (f"dashboard /dashboard/{YEAR}/, one province", f"/dashboard/{YEAR}/?province=15", "15"),
     ]:
-        measure(table, client, f"{label}, cold (just after a write)", url, repeat, cold=True)
+        cold = f"{label}, cold (just after a write)"
+        measure(table, client, cold, url, repeat, cold=True, province=province)
+        if "dashboard" in label:
+            left = f"{label}, cold, the write's commune recomputed by the reader (a bulk path's marks)"
+            measure(table, client, left, url, repeat, cold=True, province=province, write=mark_one)
+        with figures_from_the_registry():
+            measure(table, client, f"{cold}, registry aggregated (before summary rows)", url, repeat, cold=True)
         measure(table, client, f"{label}, cached figures", url, repeat)
     if pages_only:
         return

@@ -2,6 +2,8 @@
 user: the full request path (middleware, scoping, queries, template) without
 the network. Query counts come from the same runs."""
 
+from contextlib import contextmanager
+
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
@@ -26,19 +28,70 @@ def client_for(username="bench-admin", superuser=True, province=None):
     return client
 
 
-def measure(table, client, label, url, repeat, expect_status=200, note="", cold=False):
-    """Median and p95 of ``repeat`` requests. ``cold``: the figures cache is
-    emptied before each, as after any write to the registry."""
+def write_one(province=None):
+    """A real write through the ORM, as an office makes one: one HTX of the
+    measured area saved (unchanged), so that its signals run as a form's
+    save does (data version, its commune's summary rows marked stale)."""
+    from registry.models import Cooperative
+
+    cooperatives = Cooperative.objects.order_by("pk")
+    if province:
+        cooperatives = cooperatives.filter(commune__province_id=province)
+    cooperatives.first().save()
+
+
+def mark_one(province=None):
+    """A write whose marks the reader recomputes: one HTX of the area
+    updated in bulk (no signals) and its commune marked, as a bulk path
+    does; the timed request then refreshes that commune's summary rows."""
+    from django.utils import timezone
+
+    from registry.models import Cooperative, DataVersion
+
+    cooperatives = Cooperative.objects.order_by("pk")
+    if province:
+        cooperatives = cooperatives.filter(commune__province_id=province)
+    coop = cooperatives.first()
+    Cooperative.objects.filter(pk=coop.pk).update(updated_at=timezone.now())
+    DataVersion.bump([coop.commune_id])
+
+
+@contextmanager
+def figures_from_the_registry():
+    """Figures computed as before the summary rows: one aggregate per source
+    table over the whole registry (as ``direct_figures``), for a before/after
+    in the same run."""
+    from planning import measures
+
+    original = measures._figures
+
+    def direct(codes, years, scope, by_province=None, summarised=False):
+        return original(codes, years, scope, by_province)
+
+    measures._figures = direct
+    try:
+        yield
+    finally:
+        measures._figures = original
+
+
+def measure(table, client, label, url, repeat, expect_status=200, note="", cold=False, province=None, write=write_one):
+    """Median and p95 of ``repeat`` requests. ``cold``: before each (not
+    timed), one HTX of the area (``province``, or anywhere) is written
+    (``write``: saved through the ORM) and the figures cache emptied, as
+    just after an office's write."""
+
+    def before():
+        write(province)
+        cache.clear()
 
     def once():
-        if cold:
-            cache.clear()
         response = client.get(url)
         assert response.status_code == expect_status, (url, response.status_code)
         if hasattr(response, "streaming_content"):
             b"".join(response.streaming_content)
 
     client.get(url)  # warm up: caches, the session's first-request write
-    median, p95, queries = timed(once, repeat)
+    median, p95, queries = timed(once, repeat, before if cold else None)
     table.add(label, f"{median * 1000:.0f} ms", f"{p95 * 1000:.0f} ms", f"{queries} queries{note}")
     return median, p95, queries

@@ -6,3 +6,43 @@ class PlanningConfig(AppConfig):
     name = "planning"
     verbose_name = _("Plan tracking")
     demo_loader = "planning.demo.load_demo"
+
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
+        from registry.models.version import FIGURE_COMMUNE_PATHS
+
+        post_migrate.connect(summary_rows_stale_after_migrate, sender=self, dispatch_uid="summary-after-migrate")
+        # A write's marked communes are recomputed once it commits, so that
+        # the next reader finds the summary rows current (a reader still
+        # recomputes whatever marks it finds: bulk paths, rolled-back callbacks).
+        models = [apps.get_model("registry", name) for name in FIGURE_COMMUNE_PATHS]
+        for model in [*models, apps.get_model("places", "Commune")]:
+            for signal in (post_save, post_delete):
+                signal.connect(refresh_after_commit, sender=model, dispatch_uid=f"summary-{model.__name__}-{signal}")
+
+
+def refresh_after_commit(**_signal_kwargs):
+    """Recompute the marked communes' summary rows once the write commits
+    (at once outside a transaction); a failure is logged and left to the
+    next reader, never undoing the write."""
+    from django.db import transaction
+
+    from planning import summary
+
+    transaction.on_commit(summary.refresh, robust=True)
+
+
+def summary_rows_stale_after_migrate(using, **kwargs):
+    """A deploy may change a rule that decides a figure: after ``migrate``,
+    every commune's summary rows (planning.summary) are recomputed when read."""
+    from django.db import connections
+
+    from planning.models import FigureSummary
+    from registry.models import DataVersion, StaleCommune
+
+    tables = set(connections[using].introspection.table_names())
+    needed = {model._meta.db_table for model in (FigureSummary, StaleCommune, DataVersion)}
+    if needed <= tables and FigureSummary.objects.using(using).exists():
+        DataVersion.bump()

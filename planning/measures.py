@@ -100,6 +100,9 @@ class Part:
     source: Source
     condition: object  # year -> Q
     total: object = None
+    # Counts rows, each in one commune: an area's figure is the sum of its
+    # communes', so planning.summary keeps it as summary rows.
+    additive = True
 
     def aggregates(self, alias, year):
         condition = self.condition(year)
@@ -598,9 +601,10 @@ def _cached(kind, codes, years, scope, compute, extra=""):
 
 
 def figures(codes, years, scope=EVERYWHERE):
-    """Compute measures ``codes`` for each of ``years``: one aggregate query
-    per source table. Returns {(code, year): Figure}."""
-    return _cached("figures", codes, years, scope, lambda: _figures(codes, years, scope)[0])
+    """Compute measures ``codes`` for each of ``years``: summed from the
+    summary rows (planning.summary), the parts that cannot be summed by one
+    aggregate query per source table. Returns {(code, year): Figure}."""
+    return _cached("figures", codes, years, scope, lambda: _figures(codes, years, scope, summarised=True)[0])
 
 
 def evaluate(codes, years, scope=EVERYWHERE):
@@ -610,29 +614,44 @@ def evaluate(codes, years, scope=EVERYWHERE):
 
 def evaluate_by_area(codes, years, scope=EVERYWHERE, by_province=False):
     """``figures`` and, from the same queries, the count measures of
-    ``years[0]`` by commune (or by province): one grouped query per source
-    table, summed for the totals (every aggregate here is a sum or a count).
+    ``years[0]`` by commune (or by province): summary rows grouped by area,
+    and one grouped query per source table of the parts that are not summed,
+    added up for the totals (every aggregate here is a sum or a count).
     Returns ({(code, year): Figure}, {area code: {measure code: count}})."""
     extra = "province" if by_province else "commune"
-    compute = lambda: _figures(codes, years, scope, by_province)  # noqa: E731
+    compute = lambda: _figures(codes, years, scope, by_province, summarised=True)  # noqa: E731
     return _cached("by_area", codes, years, scope, compute, extra=extra)
 
 
-def _figures(codes, years, scope, by_province=None):
-    """One aggregate per source table; grouped by area when ``by_province``
-    is not None. Returns (figures, breakdown)."""
+def direct_figures(codes, years, scope=EVERYWHERE, by_province=None):
+    """The figures (and breakdown) computed from the registry itself, with no
+    summary row: what the summary rows must always add up to."""
+    return _figures(codes, years, scope, by_province)
+
+
+def _figures(codes, years, scope, by_province=None, summarised=False):
+    """One aggregate per source table, or, when ``summarised``, the summary
+    rows for the parts that are additive; grouped by area when
+    ``by_province`` is not None. Returns (figures, breakdown)."""
     measures = [MEASURES[code] for code in sorted(codes)]
-    by_source = {}
+    by_source, summed = {}, []
     for measure in measures:
         for index, part in enumerate(measure.parts):
-            by_source.setdefault(part.source, []).append((measure, index, part))
+            if summarised and part.additive:
+                summed.append((measure, index, part))
+            else:
+                by_source.setdefault(part.source, []).append((measure, index, part))
     row, table = {}, {}
+    if summed:
+        from planning import summary  # planning.models imports this module
+
+        summary.add_sums(summed, years, scope, by_province, row, table)
     for source, parts in by_source.items():
         aggregates = {}
         for measure, index, part in parts:
             for year in years:
                 aggregates.update(part.aggregates(measure.alias(year, index), year))
-        rows = _rows_for(source, parts, years, scope)
+        rows = source_rows(source, [(part, year) for _m, _i, part in parts for year in years], scope)
         counted = [m for m, index, _p in parts if m.kind == Kind.COUNT and m.by_area and index == 0]
         if by_province is None or not counted:
             # Nothing of this table is broken down: no grouping, no joins for it.
@@ -651,14 +670,14 @@ def _figures(codes, years, scope, by_province=None):
     return results, table
 
 
-def _rows_for(source, parts, years, scope):
-    """The source's rows that any of the parts counts in any of the years:
-    filtering on them up front lets the database use its indexes (year,
-    dates) instead of reading the whole table for the FILTER clauses."""
+def source_rows(source, wanted, scope):
+    """The source's rows that any (part, year) of ``wanted`` counts: filtering
+    on them up front lets the database use its indexes (year, dates) instead
+    of reading the whole table for the FILTER clauses."""
     if source.year_field:
-        return source.queryset(scope).filter(**{f"{source.year_field}__in": list(years)})
-    wanted = Q(pk__in=[])
-    for _measure, _index, part in parts:
-        for year in years:
-            wanted |= part.condition(year)
-    return source.queryset(scope).filter(wanted)
+        years = sorted({year for _part, year in wanted})
+        return source.queryset(scope).filter(**{f"{source.year_field}__in": years})
+    condition = Q(pk__in=[])
+    for part, year in wanted:
+        condition |= part.condition(year)
+    return source.queryset(scope).filter(condition)

@@ -238,3 +238,63 @@ class ManualActual(AreaFigure):
             )
         if self.value is not None and self.value < 0:
             raise ValidationError({"value": _("A value cannot be negative.")})
+
+
+class FigureSummary(models.Model):
+    """What one part of one measure counts for one year in one commune: its
+    records and the total it adds up (planning.summary). Every part is a
+    count or a sum, so an area's figure is the sum of its communes' rows.
+    A row with a province and no commune holds the sums of the province's
+    communes; a row with neither says that the part and year were computed
+    for every commune (a commune without records has no row)."""
+
+    part = models.CharField(_("measure part"), max_length=100)
+    year = models.PositiveSmallIntegerField(_("year"))
+    commune = models.ForeignKey(
+        "places.Commune",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("commune"),
+    )
+    # The commune's province when the row was computed, so that a province's
+    # figures read its rows without a join (a commune moving province is a
+    # write that marks it: its rows are rewritten).
+    province = models.ForeignKey(
+        "places.Province",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+    )
+    records = models.BigIntegerField(_("records counted"), default=0)
+    total = models.DecimalField(_("total"), max_digits=32, decimal_places=6, null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["part", "year", "commune"]
+        verbose_name = _("figure summary row")
+        verbose_name_plural = _("figure summary rows")
+        indexes = [
+            models.Index(fields=["year", "part"], name="figure_summary_year_part_idx"),
+            models.Index(fields=["province", "year"], name="figure_summary_province_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["part", "year", "commune"],
+                name="figure_summary_one_per_commune",
+                violation_error_message=_("A measure part has one summary row per year and commune."),
+            ),
+            models.UniqueConstraint(
+                fields=["part", "year", "province"],
+                condition=models.Q(commune__isnull=True),
+                name="figure_summary_one_per_province",
+                violation_error_message=_("A measure part has one summary row per year and province."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.part} {self.year} {self.commune_id or '*'}: {self.records}"

@@ -24,7 +24,10 @@ class SupportConfig(AppConfig):
         # The year-end report (reports/, a layer above) reads support.report itself.
 
         # Plan figures are cached per registry data version: a write to the
-        # records they are computed from makes them stale.
+        # records they are computed from makes them stale. Planning reads
+        # these records directly (no summary rows), so no commune is marked.
         for model in models.FIGURE_SOURCES:
             for signal in (post_save, post_delete):
-                signal.connect(DataVersion.bump, sender=model, dispatch_uid=f"bump-{model.__name__}-{signal}")
+                signal.connect(
+                    DataVersion.bump_version_only, sender=model, dispatch_uid=f"bump-{model.__name__}-{signal}"
+                )

@@ -72,6 +72,10 @@ class RecordPart(Part):
 
     distinct: tuple = ()
     listing: object = None
+    # Read directly, never kept as summary rows (planning.summary): a
+    # distinct count need not add up over communes (an event with members
+    # of two communes), and a balance depends on records of four tables.
+    additive = False
 
     def aggregates(self, alias, year):
         condition = self.condition(year)

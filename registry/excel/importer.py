@@ -60,6 +60,8 @@ class ImportPlan:
     errors: list = field(default_factory=list)
     rows: dict = field(default_factory=dict)  # row number -> cells, for the rejected-rows file
     changes: dict = field(default_factory=dict)  # updated record's pk -> {field: value before}
+    # The communes whose figures the write changes (None until written: every commune).
+    communes: set | None = None
 
     @property
     def ok(self):
@@ -395,6 +397,13 @@ def write_records(plan):
     now = timezone.now()
     reason = _("Spreadsheet import")
     created, changed_status = [], []
+    # Every written record's commune, and a moved record's old one (read
+    # before the update), for the summary rows of the figures.
+    communes = {record.commune_id for record in plan.created}
+    communes |= {record.commune_id for record, _changed, _status in plan.updated}
+    for batch in _chunks([record.pk for record, _changed, _status in plan.updated], BATCH):
+        communes |= set(model.objects.filter(pk__in=batch).values_list("commune_id", flat=True))
+    plan.communes = communes
     for batch in _chunks(plan.created, BATCH):
         model.objects.bulk_create(batch)
         created += [record.pk for record in batch]
@@ -427,7 +436,9 @@ def record_history(plan, status_rows, user=None):
     now = timezone.now()
     copy_to_history(model, [r.pk for r in plan.created], "+", user=user, reason=reason, date=now)
     copy_to_history(model, [r.pk for r, _f, _s in plan.updated], "~", user=user, reason=reason, date=now)
-    DataVersion.bump()  # bulk writes send no signals
+    # Bulk writes send no signals. An import never changes an existing
+    # cooperative's registration date, the one field THT elsewhere read.
+    DataVersion.bump(plan.communes)
     return {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
 
 

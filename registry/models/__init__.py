@@ -8,7 +8,7 @@ from registry.models.cooperatives import (
 )
 from registry.models.groups import CooperativeGroup
 from registry.models.reports import Classification, CooperativeReport, GroupReport, OcopProduct
-from registry.models.version import DataVersion
+from registry.models.version import DataVersion, StaleCommune
 
 __all__ = [
     "Classification",
@@ -20,5 +20,6 @@ __all__ = [
     "GroupReport",
     "OcopProduct",
     "Sector",
+    "StaleCommune",
     "ValueChainModel",
 ]
