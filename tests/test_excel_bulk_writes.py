@@ -89,6 +89,9 @@ def test_the_queries_of_an_import_of_new_cooperatives():
         "INSERT",  # the cooperatives, one batch
         "INSERT",  # their status rows, copied from them
         "INSERT",  # their change-history rows, copied from them
+        "SAVEPOINT",  # the version's bump and its marks, together
         "UPDATE",  # the registry's data version
+        "INSERT",  # the communes written in, marked for the summary rows
+        "RELEASE",
         "RELEASE",
     ]
