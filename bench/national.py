@@ -10,7 +10,7 @@ from django.db import connection
 
 from bench import generate
 from bench.common import timed
-from bench.pages import client_for, figures_from_the_registry, mark_one, measure, write_one
+from bench.pages import client_for, figures_from_the_registry, mark_one, measure, refound_one, write_one
 from coopportal.lib.scope import Scope
 from planning.measures import MEASURES
 
@@ -54,10 +54,15 @@ def run(table, repeat, sqlite, pages_only=False):
         cold = f"{label}, cold (just after a write)"
         measure(table, client, cold, url, repeat, cold=True, province=province)
         if "dashboard" in label:
+            founded = f"{label}, cold, after a registration date changed (the Alliance's figures recomputed too)"
+            measure(table, client, founded, url, repeat, cold=True, province=province, write=refound_one)
+            emptied = f"{label}, cold, figures cache emptied too (a worker that never computed them)"
+            measure(table, client, emptied, url, repeat, cold=True, province=province, empty_cache=True)
             left = f"{label}, cold, the write's commune recomputed by the reader (a bulk path's marks)"
             measure(table, client, left, url, repeat, cold=True, province=province, write=mark_one)
         with figures_from_the_registry():
-            measure(table, client, f"{cold}, registry aggregated (before summary rows)", url, repeat, cold=True)
+            before = f"{label}, cold, figures cache emptied, registry aggregated (as before the summary rows)"
+            measure(table, client, before, url, repeat, cold=True, empty_cache=True)
         measure(table, client, f"{label}, cached figures", url, repeat)
     if pages_only:
         return

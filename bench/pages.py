@@ -40,6 +40,23 @@ def write_one(province=None):
     cooperatives.first().save()
 
 
+def refound_one(province=None):
+    """A write to what the Alliance's figures read too: one HTX of the area
+    saved with its registration date moved by a day (and back on the next
+    call), so that every figure of the page is recomputed."""
+    import datetime
+
+    from registry.models import Cooperative
+
+    cooperatives = Cooperative.objects.order_by("pk")
+    if province:
+        cooperatives = cooperatives.filter(commune__province_id=province)
+    coop = cooperatives.first()
+    step = datetime.timedelta(days=1 if coop.registration_date.day < 28 else -1)
+    coop.registration_date += step if coop.registration_date.day % 2 else -step
+    coop.save()
+
+
 def mark_one(province=None):
     """A write whose marks the reader recomputes: one HTX of the area
     updated in bulk (no signals) and its commune marked, as a bulk path
@@ -75,15 +92,30 @@ def figures_from_the_registry():
         measures._figures = original
 
 
-def measure(table, client, label, url, repeat, expect_status=200, note="", cold=False, province=None, write=write_one):
+def measure(
+    table,
+    client,
+    label,
+    url,
+    repeat,
+    expect_status=200,
+    note="",
+    cold=False,
+    province=None,
+    write=write_one,
+    empty_cache=False,
+):
     """Median and p95 of ``repeat`` requests. ``cold``: before each (not
     timed), one HTX of the area (``province``, or anywhere) is written
-    (``write``: saved through the ORM) and the figures cache emptied, as
-    just after an office's write."""
+    (``write``: saved through the ORM), as just after an office's write: the
+    write's version bump is what makes cached figures stale.
+    ``empty_cache``: the figures cache is emptied too, as for a worker
+    process that has never computed them."""
 
     def before():
         write(province)
-        cache.clear()
+        if empty_cache:
+            cache.clear()
 
     def once():
         response = client.get(url)

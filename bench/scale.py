@@ -9,7 +9,7 @@ import time
 from django.db import connection
 
 from bench import generate
-from bench.pages import client_for, figures_from_the_registry, mark_one, measure
+from bench.pages import client_for, figures_from_the_registry, mark_one, measure, refound_one
 
 PROVINCE = {"cooperatives": 1_030, "groups": 2_350, "awards": 150}
 STEPS = [1, 10, 100]
@@ -40,6 +40,11 @@ def run(table, repeat):
         size = f"{step}× ({coops:,} HTX, {groups:,} THT; built in {built:.0f} s)"
         measure(table, client, f"scale {size}: API, cold", f"/api/plan/{YEAR}/?province=all", repeat, cold=True)
         measure(table, client, f"scale {step}×: dashboard, cold", f"/dashboard/{YEAR}/?province=all", repeat, cold=True)
+        dashboard = f"/dashboard/{YEAR}/?province=all"
+        founded = f"scale {step}×: dashboard, cold, after a registration date changed"
+        measure(table, client, founded, dashboard, repeat, cold=True, write=refound_one)
+        emptied = f"scale {step}×: dashboard, cold, figures cache emptied too"
+        measure(table, client, emptied, dashboard, repeat, cold=True, empty_cache=True)
         measure(
             table,
             client,
@@ -53,9 +58,10 @@ def run(table, repeat):
             measure(
                 table,
                 client,
-                f"scale {step}×: dashboard, cold, registry aggregated (before summary rows)",
+                f"scale {step}×: dashboard, cold, figures cache emptied, registry aggregated (as before)",
                 f"/dashboard/{YEAR}/?province=all",
                 repeat,
                 cold=True,
+                empty_cache=True,
             )
         measure(table, client, f"scale {step}×: dashboard, cached", f"/dashboard/{YEAR}/?province=all", repeat)

@@ -70,6 +70,10 @@ class Source:
     label: str
     commune_path: str
     year_field: str | None = None  # reports have a year column; records have dates
+    # Whether the table's figures read nothing of the registry but the
+    # organisations' existence, kind, commune and founding date (see
+    # DataVersion.organisations_counter). The registry's own tables read more.
+    organisation_facts_only = False
 
     def queryset(self, scope):
         model = {
@@ -581,11 +585,17 @@ def feed_numerator(code, parts):
 
 def _cached(kind, codes, years, scope, compute, extra=""):
     """Figures stay cached until the registry changes: the key holds the
-    registry's data version (one query reads it). Each process keeps its own
-    copy (Django's cache, local memory by default)."""
+    registry's data version (one query reads it). Figures whose every source
+    reads of the registry only where and when organisations were founded
+    (``Source.organisation_facts_only``: the Alliance's) key on the version
+    that only such writes move. Each process keeps its own copy (Django's
+    cache, local memory by default)."""
+    counter, organisations_counter = DataVersion.versions()
+    sources = {part.source for code in codes for part in MEASURES[code].parts}
+    narrow = bool(sources) and all(source.organisation_facts_only for source in sources)
     parts = [
         kind,
-        str(DataVersion.current()),
+        f"o{organisations_counter}" if narrow else str(counter),
         ",".join(sorted(codes)),
         ",".join(str(y) for y in years),
         scope.province or "*",

@@ -43,7 +43,12 @@ _MODELS = {
 @dataclass(frozen=True)
 class RecordSource(Source):
     """A table of the Alliance's records, reached by ``commune_path`` as the
-    registry's tables are."""
+    registry's tables are. Of the registry they read only which HTX, unions
+    and THT exist, their kind, commune and founding date (the borrower's
+    commune, a founding case's HTX, the organisation a trainee manages):
+    their figures stay cached across other registry writes."""
+
+    organisation_facts_only = True
 
     def queryset(self, scope):
         return _MODELS[self.key]._default_manager.filter(scope.q(self.commune_path))

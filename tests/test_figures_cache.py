@@ -67,3 +67,64 @@ def test_a_deletion_makes_the_figures_fresh():
     coop.status_changes.all().delete()
     coop.delete()
     assert _new_htx_2021() == 87
+
+
+ALLIANCE = {"htx_founded_with_support", "fund_loans_disbursed", "new_managers_trained"}
+
+
+def _alliance(scope=EVERYWHERE):
+    return evaluate(ALLIANCE, [2021, 2022], scope)
+
+
+def _founded_with_support_2021():
+    from support.models import SupportCase
+
+    case = SupportCase.objects.filter(kind="founding", produced_cooperative__registration_date__year=2021).first()
+    return case.produced_cooperative
+
+
+def test_a_write_no_alliance_figure_reads_leaves_them_cached(django_assert_num_queries):
+    # The Alliance's figures read of the registry only where and when
+    # organisations were founded: a name corrected, a yearly report or a
+    # status change does not recompute them (the registry's own figures are).
+    alliance = _alliance()
+    coop = _founded_with_support_2021()
+    coop.name = "Hợp tác xã Đổi Tên"
+    coop.save()
+    coop.change_status(Cooperative.Status.SUSPENDED, datetime.date(2022, 3, 1))
+    with django_assert_num_queries(1):  # the data version only
+        assert _alliance() == alliance
+    assert _new_htx_2021() == 87  # recomputed, and right
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda coop: setattr(coop, "registration_date", datetime.date(2022, 1, 5)),
+        lambda coop: setattr(coop, "commune", Commune.objects.exclude(province_id="15").first()),
+        lambda coop: setattr(coop, "kind", Cooperative.Kind.UNION),
+    ],
+    ids=["founding date", "commune in another province", "kind"],
+)
+def test_a_write_to_what_alliance_figures_read_makes_them_fresh(change):
+    from coopportal.lib.scope import Scope
+    from planning.measures import direct_figures
+
+    lao_cai = Scope(province="15")
+    _alliance(), _alliance(lao_cai)
+    coop = _founded_with_support_2021()
+    change(coop)
+    coop.save()
+    for scope in (EVERYWHERE, lao_cai):
+        expected = {key: figure.value for key, figure in direct_figures(ALLIANCE, [2021, 2022], scope)[0].items()}
+        assert _alliance(scope) == expected
+
+
+def test_founding_date_moved_moves_the_htx_founded_with_support():
+    before = _alliance()
+    coop = _founded_with_support_2021()
+    coop.registration_date = datetime.date(2022, 1, 5)
+    coop.save()
+    after = _alliance()
+    assert after[("htx_founded_with_support", 2021)] == before[("htx_founded_with_support", 2021)] - 1
+    assert after[("htx_founded_with_support", 2022)] == before[("htx_founded_with_support", 2022)] + 1

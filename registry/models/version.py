@@ -14,6 +14,13 @@ class DataVersion(models.Model):
     marks the communes whose figures the write changed (``StaleCommune``)."""
 
     counter = models.BigIntegerField(default=0)
+    # Bumped by every write but those that leave every organisation's
+    # existence, kind, commune and founding date as they were (a yearly
+    # report, an OCOP product, a status change, a name corrected): figures
+    # that read nothing else of the registry (the Alliance's, which read
+    # its own records and where and when organisations were founded) stay
+    # cached across such writes.
+    organisations_counter = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("registry data version")
@@ -27,14 +34,25 @@ class DataVersion(models.Model):
         return 0 if version is None else version
 
     @classmethod
-    def bump(cls, communes=None, **_signal_kwargs):
+    def versions(cls):
+        """(counter, organisations_counter), in one query."""
+        return cls.objects.filter(pk=1).values_list("counter", "organisations_counter").first() or (0, 0)
+
+    @classmethod
+    def bump(cls, communes=None, organisations=True, **_signal_kwargs):
         """A new version; ``communes`` (codes) are the communes whose figures
-        the write changed, None (a bulk path that does not say) every commune."""
+        the write changed, None (a bulk path that does not say) every commune.
+        ``organisations``: whether the write may have changed an
+        organisation's existence, kind, commune or founding date (when in
+        doubt, it has)."""
+        bumped = {"counter": F("counter") + 1}
+        if organisations:
+            bumped["organisations_counter"] = F("organisations_counter") + 1
         # One transaction: a reader refreshing summary rows holds this row,
         # so it never sees the new version without its marks.
         with transaction.atomic():
-            if not cls.objects.filter(pk=1).update(counter=F("counter") + 1):
-                cls.objects.get_or_create(pk=1, defaults={"counter": 1})
+            if not cls.objects.filter(pk=1).update(**bumped):
+                cls.objects.get_or_create(pk=1, defaults={"counter": 1, "organisations_counter": 1})
             StaleCommune.mark(communes)
 
     @classmethod
@@ -96,30 +114,52 @@ FIGURE_COMMUNE_PATHS = {
 }
 
 
-def _stored_communes(model, pk):
-    paths = FIGURE_COMMUNE_PATHS[model.__name__]
-    rows = model._base_manager.filter(pk=pk).values_list(*[f"{path}_id" for path in paths])
-    return {code for row in rows for code in row if code}
+# What figures outside the registry's own (the Alliance's) read of an
+# organisation: see DataVersion.organisations_counter.
+ORGANISATION_FACTS = {
+    "Cooperative": ("kind", "commune_id", "registration_date"),
+    "CooperativeGroup": ("commune_id", "established_on"),
+}
+
+
+def _stored(model, pk, facts=()):
+    """The communes the stored record counts in, and its organisation facts
+    (None when it is not stored), in one query."""
+    paths = [f"{path}_id" for path in FIGURE_COMMUNE_PATHS[model.__name__]]
+    rows = list(model._base_manager.filter(pk=pk).values_list(*paths, *facts))
+    communes = {code for row in rows for code in row[: len(paths)] if code}
+    return communes, (tuple(rows[0][len(paths) :]) if rows else None)
 
 
 def communes_before_write(sender, instance, **kwargs):
     """pre_save and pre_delete: the communes the record counts in before the
-    write (a record moving commune leaves its old commune's figures)."""
+    write (a record moving commune leaves its old commune's figures), and
+    an organisation's facts, to tell whether the write changes them."""
     if kwargs.get("raw") or instance.pk is None or instance._state.adding:
-        instance._figure_communes = set()
+        instance._figure_communes, instance._organisation_facts = set(), None
     else:
-        instance._figure_communes = _stored_communes(sender, instance.pk)
+        facts = ORGANISATION_FACTS.get(sender.__name__, ())
+        instance._figure_communes, instance._organisation_facts = _stored(sender, instance.pk, facts)
 
 
-def record_saved(sender, instance, **kwargs):
-    """post_save: the old communes and the new ones are stale."""
+def record_saved(sender, instance, created=False, **kwargs):
+    """post_save: the old communes and the new ones are stale; the
+    organisations' version moves only if an organisation's facts did."""
     before = getattr(instance, "_figure_communes", set())
-    DataVersion.bump(before | _stored_communes(sender, instance.pk))
+    facts = ORGANISATION_FACTS.get(sender.__name__)
+    organisations = bool(facts) and (
+        created
+        or kwargs.get("raw")
+        or getattr(instance, "_organisation_facts", None) != tuple(getattr(instance, name) for name in facts)
+    )
+    DataVersion.bump(before | _stored(sender, instance.pk)[0], organisations=organisations)
 
 
 def record_deleted(sender, instance, **kwargs):
-    """post_delete: the communes it counted in (all, if pre_delete did not say)."""
-    DataVersion.bump(getattr(instance, "_figure_communes", None))
+    """post_delete: the communes it counted in (all, if pre_delete did not
+    say); an organisation deleted changes the organisations' version."""
+    organisations = sender.__name__ in ORGANISATION_FACTS
+    DataVersion.bump(getattr(instance, "_figure_communes", None), organisations=organisations)
 
 
 def commune_saved(sender, instance, **kwargs):
