@@ -27,6 +27,7 @@ def load_admin_units():
     )
     provinces = {}
     communes = []
+    before = dict(Commune.objects.values_list("code", "province_id"))
     for row in rows:
         provinces[row["provinceCode"]] = Province(
             code=row["provinceCode"], name=row["province"], short_name=row["provinceShort"]
@@ -50,7 +51,11 @@ def load_admin_units():
         unique_fields=["code"],
         update_fields=["province", "name", "short_name", "kind", "search_text"],
     )
-    units_loaded.send(sender=Commune)
+    # Figures are computed by commune and province: only a commune added or
+    # moved to another province makes them stale (a start-up reload of
+    # unchanged units, as the Dockerfile does, must not throw them away).
+    if before != {commune.code: commune.province_id for commune in communes}:
+        units_loaded.send(sender=Commune)
     return len(provinces), len(communes)
 
 

@@ -34,9 +34,38 @@ def refresh_after_commit(**_signal_kwargs):
     transaction.on_commit(summary.refresh, robust=True)
 
 
+def rules_fingerprint():
+    """The rules behind every figure, as the database is asked them: each
+    part's records and what it adds up, as SQL for a reference year. A
+    deploy that changes a rule changes it."""
+    import hashlib
+
+    from django.core.exceptions import EmptyResultSet
+    from django.db.models import F
+
+    from coopportal.lib.scope import EVERYWHERE
+    from planning.measures import MEASURES
+
+    digest = hashlib.sha1()
+    for code in sorted(MEASURES):
+        for index, part in enumerate(MEASURES[code].parts):
+            rows = part.source.queryset(EVERYWHERE).filter(part.condition(2000))
+            total = part.total(2000) if callable(part.total) else part.total
+            if total is not None:
+                rows = rows.annotate(fingerprint_total=F(total) if isinstance(total, str) else total)
+            try:
+                sql = str(rows.query)
+            except EmptyResultSet:  # a condition that matches nothing
+                sql = "nothing"
+            digest.update(f"{code}/{index}/{sql}|".encode())
+    return digest.hexdigest()
+
+
 def summary_rows_stale_after_migrate(using, **kwargs):
     """A deploy may change a rule that decides a figure: after ``migrate``,
-    every commune's summary rows (planning.summary) are recomputed when read."""
+    if the rules differ from those the summary rows were computed with,
+    every commune's rows (planning.summary) are recomputed when read. The
+    Dockerfile migrates at every start; unchanged rules keep the rows."""
     from django.db import connections
 
     from planning.models import FigureSummary
@@ -44,5 +73,12 @@ def summary_rows_stale_after_migrate(using, **kwargs):
 
     tables = set(connections[using].introspection.table_names())
     needed = {model._meta.db_table for model in (FigureSummary, StaleCommune, DataVersion)}
-    if needed <= tables and FigureSummary.objects.using(using).exists():
+    if not needed <= tables:
+        return
+    fingerprint = rules_fingerprint()
+    stored = DataVersion.objects.using(using).filter(pk=1).values_list("rules_fingerprint", flat=True).first()
+    if stored == fingerprint:
+        return
+    if FigureSummary.objects.using(using).exists():
         DataVersion.bump()
+    DataVersion.objects.using(using).update_or_create(pk=1, defaults={"rules_fingerprint": fingerprint})

@@ -34,3 +34,23 @@ def test_former_yen_bai_communes_are_in_today_lao_cai():
 def test_loading_again_changes_nothing():
     call_command("load_admin_units", verbosity=0)
     assert Commune.objects.count() == 3321
+
+
+def test_reloading_unchanged_units_keeps_the_figures():
+    # The Dockerfile reloads the units at every start: with nothing changed,
+    # the figures' summary rows and caches must survive it.
+    from registry.models import DataVersion
+
+    before = DataVersion.versions()
+    call_command("load_admin_units", verbosity=0)
+    assert DataVersion.versions() == before
+
+
+def test_reloading_units_that_move_a_commune_makes_the_figures_stale():
+    from registry.models import DataVersion
+
+    Commune.objects.filter(code="04606").update(province_id="01")  # as an older list had it
+    before = DataVersion.current()
+    call_command("load_admin_units", verbosity=0)
+    assert DataVersion.current() > before
+    assert Commune.objects.get(code="04606").province_id == "15"

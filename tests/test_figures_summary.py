@@ -266,3 +266,33 @@ def test_a_write_refreshes_its_communes_once_committed(primed, django_capture_on
         coop.change_status(Cooperative.Status.SUSPENDED, D(2021, 12, 1))
     assert not StaleCommune.objects.exists()
     assert_summary_matches_registry()
+
+
+def test_migrate_with_unchanged_rules_keeps_the_summary_rows(primed):
+    # The Dockerfile migrates at every start: the rows must survive it.
+    from planning.apps import summary_rows_stale_after_migrate
+
+    summary_rows_stale_after_migrate(using="default")  # the rules as they are now
+    before = DataVersion.versions()
+    summary_rows_stale_after_migrate(using="default")
+    assert DataVersion.versions() == before
+    assert not StaleCommune.objects.exists()
+
+
+def test_migrate_after_a_rule_changed_recomputes_every_commune(primed, monkeypatch):
+    import dataclasses
+
+    from django.db.models import Q
+
+    from planning.apps import summary_rows_stale_after_migrate
+    from planning.measures import MEASURES
+
+    summary_rows_stale_after_migrate(using="default")
+    measure = MEASURES["htx_registered"]
+    changed = dataclasses.replace(measure.numerator[0], condition=lambda year: Q(registration_date__year=year - 1))
+    monkeypatch.setattr(measure, "numerator", [changed])
+    before = DataVersion.current()
+    summary_rows_stale_after_migrate(using="default")
+    assert DataVersion.current() > before
+    assert StaleCommune.objects.filter(commune__isnull=True).exists()  # every commune
+    assert_summary_matches_registry()  # with the new rule

@@ -21,6 +21,9 @@ class DataVersion(models.Model):
     # its own records and where and when organisations were founded) stay
     # cached across such writes.
     organisations_counter = models.BigIntegerField(default=0)
+    # What the figures' rules said when the summary rows were last valid
+    # (planning.apps: compared after every ``migrate``).
+    rules_fingerprint = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = _("registry data version")
