@@ -101,20 +101,40 @@ class SpreadsheetImportForm(ImportForm):
         return upload
 
 
-class SpreadsheetAdminMixin(ImportMixin):
+class GuardedImportMixin(ImportMixin):
+    """What every spreadsheet import of the admin shares: the guarded
+    format and upload storage, import only for those who may add and
+    change, the user's area in the resource's kwargs, and one message when
+    a confirmed file no longer passes."""
+
+    import_form_class = SpreadsheetImportForm
+    formats = [GuardedSpreadsheet]
+    tmp_storage_class = UploadStorage
+
+    def get_import_formats(self):
+        return [GuardedSpreadsheet]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        from accounts.scoping import scope_for
+
+        return {"scope": scope_for(request.user)}
+
+    def _refuse(self, request):
+        messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+
+
+class SpreadsheetAdminMixin(GuardedImportMixin):
     """Import/export for a registry ModelAdmin; ``spreadsheet_kind`` is
     "cooperatives" or "groups", ``resource_classes`` its resource."""
 
     spreadsheet_kind = None
     import_export_change_list_template = "admin/registry/change_list_spreadsheet.html"
     import_template_name = "admin/registry/import.html"
-    import_form_class = SpreadsheetImportForm
-    formats = [GuardedSpreadsheet]
-    tmp_storage_class = UploadStorage
     actions = ["export_xlsx"]
-
-    def get_import_formats(self):
-        return [GuardedSpreadsheet]
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -127,18 +147,10 @@ class SpreadsheetAdminMixin(ImportMixin):
         return own + super().get_urls()
 
     # -- permissions and scope -----------------------------------------------
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
     def changelist_view(self, request, extra_context=None):
         # The "Import from Excel" button only for those who may import.
         extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
         return super().changelist_view(request, extra_context)
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        from accounts.scoping import scope_for
-
-        return {"scope": scope_for(request.user)}
 
     # -- uploads belong to the session that made them --------------------------
     def _remember(self, request, token, name, large=False):
@@ -196,7 +208,7 @@ class SpreadsheetAdminMixin(ImportMixin):
             context.update(
                 {
                     "plan": plan,
-                    "counts": {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged},
+                    "counts": plan.counts,
                     "token": token,
                     "filename": upload.name,
                     "preview": preview(plan, PREVIEW_ROWS),
@@ -321,18 +333,9 @@ class SpreadsheetAdminMixin(ImportMixin):
         messages.success(
             request,
             _("Imported %(name)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
-            % {
-                "name": request.POST.get("original_file_name", ""),
-                "created": len(plan.created),
-                "updated": len(plan.updated),
-                "unchanged": plan.unchanged,
-            },
+            % {"name": request.POST.get("original_file_name", ""), **plan.counts},
         )
         return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
-
-    def _refuse(self, request):
-        messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
-        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
 
     def rejected_view(self, request, token):
         if not self.has_import_permission(request):
@@ -404,27 +407,18 @@ def preview(plan, limit):
     return {"headers": [c.vi for c in columns], "created": created, "updated": updated}
 
 
-class SimpleSpreadsheetAdminMixin(ImportMixin, ExportActionMixin):
+class SimpleSpreadsheetAdminMixin(GuardedImportMixin, ExportActionMixin):
     """django-import-export's import (upload → preview → confirm) and export
     action for the simpler sheets (yearly reports, OCOP products,
     value-chain models, plan targets and actuals), with the guarded format,
     the user's area in the resource's kwargs and import only for those who
     may add and change. The export writes the admin's own (scoped) queryset."""
 
-    import_form_class = SpreadsheetImportForm
-    formats = [GuardedSpreadsheet]
-    tmp_storage_class = UploadStorage
     skip_export_form_from_action = True  # one format, every column: straight to the file
     import_error_display = ("message",)  # never a traceback
 
-    def get_import_formats(self):
-        return [GuardedSpreadsheet]
-
     def get_export_formats(self):
         return [GuardedSpreadsheet]
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
@@ -435,15 +429,6 @@ class SimpleSpreadsheetAdminMixin(ImportMixin, ExportActionMixin):
             # taken): the import was rolled back, so say so, not "finished".
             return self._refuse(request)
         return super().process_result(result, request)
-
-    def _refuse(self, request):
-        messages.error(request, _("The file no longer passes the checks; nothing was imported. Upload it again."))
-        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        from accounts.scoping import scope_for
-
-        return {"scope": scope_for(request.user)}
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return self.get_import_resource_kwargs(request)

@@ -6,7 +6,6 @@ quiet machine, writing them as long again: past the server's request
 timeout under load. Smaller files keep the synchronous flow."""
 
 import io
-import re
 import zipfile
 import zlib
 
@@ -16,12 +15,10 @@ from django.utils.translation import gettext as _
 
 from jobs.runner import JobFailed
 from registry.excel.exporter import write_rejected
-from registry.excel.formats import FileRejected, GuardedSpreadsheet, check_size
+from registry.excel.formats import SHEET_ROW, FileRejected, GuardedSpreadsheet, check_size
 from registry.resources import RESOURCES
 
 CHECK, WRITE = "registry.import_check", "registry.import_write"
-# A worksheet's row tag, whatever its namespace prefix.
-ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 SCAN_BYTES = 64 * 1024 * 1024  # what counting rows may unpack of one worksheet
 
 
@@ -48,10 +45,10 @@ def _count_rows(archive, info):
             read += len(chunk)
             text = carry + chunk
             if not chunk:
-                return count + len(ROW_TAG.findall(text))
+                return count + len(SHEET_ROW.findall(text))
             # A tag cut by the chunk's end is counted with the next chunk.
             limit = len(text) - 16
-            count += sum(1 for match in ROW_TAG.finditer(text) if match.start() < limit)
+            count += sum(1 for match in SHEET_ROW.finditer(text) if match.start() < limit)
             carry = text[max(limit, 0) :]
     return count
 
@@ -108,7 +105,7 @@ def check_file(progress, kind, path, filename, scope, user_id, preview_rows):
     plan = result.plan
     summary = {
         "ok": plan.ok,
-        "counts": {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged},
+        "counts": plan.counts,
         "errors": [{"row": e.row, "column": e.column, "value": e.value, "message": e.message} for e in plan.errors],
         "preview": preview(plan, preview_rows) if plan.ok else None,
     }
@@ -141,7 +138,5 @@ def write_file(progress, kind, path, filename, scope, user_id):
     path.unlink(missing_ok=True)
     return _("Imported %(name)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.") % {
         "name": filename,
-        "created": len(plan.created),
-        "updated": len(plan.updated),
-        "unchanged": plan.unchanged,
+        **plan.counts,
     }

@@ -290,13 +290,13 @@ def check_archive(archive):
         max_tags = settings.IMPORT_MAX_SHEET_TAGS if sheet else settings.IMPORT_MAX_PART_TAGS
         if info.file_size > max_bytes:
             raise FileRejected(_part_message(name, shared, sheet, filesizeformat(info.file_size)))
-        group = _SHEET_ROW if sheet else _SHARED_STRING
+        group = SHEET_ROW if sheet else _SHARED_STRING
         with archive.open(info) as part:
             _scan(part, name, shared, sheet, max_tags, group)
 
 
 # A row of a worksheet, a string of the shared strings, whatever the prefix.
-_SHEET_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+SHEET_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 # openpyxl holds one row (or one shared string) whole while it reads it:
 # Excel's widest row is 16,384 cells.

@@ -68,6 +68,11 @@ class ImportPlan:
         return not self.errors
 
     @property
+    def counts(self):
+        """What the import does, as its messages and pages report it."""
+        return {"created": len(self.created), "updated": len(self.updated), "unchanged": self.unchanged}
+
+    @property
     def rejected_rows(self):
         by_row = {}
         for error in self.errors:
@@ -439,7 +444,7 @@ def record_history(plan, status_rows, user=None):
     # Bulk writes send no signals. An import never changes an existing
     # cooperative's registration date, the one field THT elsewhere read.
     DataVersion.bump(plan.communes)
-    return {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
+    return plan.counts
 
 
 def import_file(kind, data, filename, dry_run=False, user=None):
@@ -455,4 +460,4 @@ def import_file(kind, data, filename, dry_run=False, user=None):
     plan = result.plan
     if not plan.ok or dry_run:
         return plan, None
-    return plan, {"created": len(plan.created), "updated": len(plan.updated), "unchanged": plan.unchanged}
+    return plan, plan.counts

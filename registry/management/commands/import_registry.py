@@ -41,11 +41,9 @@ class Command(BaseCommand):
                 raise CommandError(
                     translation.gettext("%(count)s errors; nothing was imported.") % {"count": len(plan.errors)}
                 )
-            summary = translation.gettext("%(created)s new, %(updated)s updated, %(unchanged)s unchanged.") % {
-                "created": len(plan.created),
-                "updated": len(plan.updated),
-                "unchanged": plan.unchanged,
-            }
+            summary = (
+                translation.gettext("%(created)s new, %(updated)s updated, %(unchanged)s unchanged.") % plan.counts
+            )
             if dry_run:
                 summary = translation.gettext("Dry run, nothing written: %(summary)s") % {"summary": summary}
             self.stdout.write(self.style.SUCCESS(summary))
