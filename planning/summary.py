@@ -158,24 +158,20 @@ def _fill(missing):
         done = _computed().filter(part__in=keys, year__in=years)
         tasks = _tasks(set(missing) - set(done.values_list("part", "year")))
         rows = _compute(tasks, None)
-        totals = {}
-        for row in rows:
-            records, total = totals.get((row.part, row.year, row.province_id), (0, None))
-            if row.total is not None:
-                total = (total or 0) + row.total
-            totals[(row.part, row.year, row.province_id)] = (records + row.records, total)
-        rows += [
-            FigureSummary(part=key, year=year, province_id=province, records=records, total=total)
-            for (key, year, province), (records, total) in totals.items()
-        ]
         rows += [FigureSummary(part=key, year=year) for key, _part, year in tasks]
         FigureSummary.objects.bulk_create(rows, batch_size=BATCH)
+        provinces = {row.province_id for row in rows if row.province_id}
+        _add_up_provinces(sorted(provinces), parts=sorted({key for key, _part, _year in tasks}))
 
 
-def _add_up_provinces(provinces):
-    """Rewrite the provinces' rows (no commune) as the sums of their communes'."""
-    FigureSummary.objects.filter(commune__isnull=True, province_id__in=provinces).delete()
-    communes = FigureSummary.objects.filter(commune__isnull=False, province_id__in=provinces)
+def _add_up_provinces(provinces, parts=None):
+    """Rewrite the provinces' rows (no commune) as the sums of their
+    communes' (of ``parts`` only, when given)."""
+    rows = FigureSummary.objects.filter(province_id__in=provinces)
+    if parts is not None:
+        rows = rows.filter(part__in=parts)
+    rows.filter(commune__isnull=True).delete()
+    communes = rows.filter(commune__isnull=False)
     summed = communes.values("part", "year", "province_id").annotate(records=Sum("records"), total=Sum("total"))
     FigureSummary.objects.bulk_create(
         [FigureSummary(**row) for row in summed.order_by()],
